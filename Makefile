@@ -1,0 +1,58 @@
+# linux-nonlinear: native nonlinear VMAs for remap_file_pages() on Linux 6.12.
+#
+#   make run            build + boot the patched x86_64 kernel, show the feature working
+#   make check          the test suite (checkpatch, build, boot, selftests, summary)
+#   make kernel         [ARCH=x86_64] [KERNEL=patched|stock] [DEBUG=1]
+#   make vm-run CMD='shell command'   [ARCH=] [KERNEL=] [DEBUG=] [ACCEL=kvm|tcg] [TIMEOUT=s]
+#   make apply          patches/ -> build/src/linux, branch nonlinear (FORCE=1 discards work)
+#   make export         branch -> patches/ + patches/series
+#   make deps           install the Debian packages the tooling needs
+#   make clean          remove build/ (the base tree and ccache in ~/.cache stay)
+#
+# KSRC=/path/to/linux-6.12.y uses your own tree as the base instead of Debian's.
+
+ARCH   ?= x86_64
+KERNEL ?= patched
+DEBUG  ?= 0
+export ARCH KERNEL DEBUG KSRC ACCEL TIMEOUT MEM SMP
+
+.PHONY: all run check kernel vm-run selftests initramfs apply export base deps clean help
+
+all: help
+
+help:
+	@sed -n '2,13s/^# \{0,1\}//p' Makefile
+
+deps:
+	@bash scripts/deps.sh
+
+base: deps
+	@bash scripts/base.sh
+
+apply: deps
+	@bash scripts/pq.sh apply
+
+export:
+	@bash scripts/pq.sh export
+
+kernel: deps
+	@bash scripts/build-kernel.sh
+
+selftests: deps
+	@bash scripts/build-selftests.sh
+
+initramfs: deps
+	@bash scripts/mkinitramfs.sh
+
+vm-run: deps
+	@test -n "$(CMD)" || { echo "usage: make vm-run CMD='shell command'"; exit 2; }
+	@bash scripts/vm-run.sh "$(CMD)"
+
+check: deps
+	@bash scripts/check.sh
+
+run: deps
+	@bash scripts/run.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Build one kernel flavour out of tree: ARCH, KERNEL=patched|stock, DEBUG=0|1.
+# Config = tinyconfig + configs/common.config + configs/$ARCH.config
+#          [+ configs/nonlinear.config for patched] [+ configs/debug.config for DEBUG=1].
+# Prints the path of the bootable image on stdout's last line.
+. "$(dirname "$0")/lib.sh"
+arch_setup
+kernel_flavour
+
+if [ "$KERNEL" = patched ]; then
+	bash "$TOP/scripts/pq.sh" ensure >&2
+	SRC=$BUILD/src/linux
+else
+	bash "$TOP/scripts/base.sh" >&2
+	# shellcheck disable=SC1091
+	SRC=$(. "$BUILD/base.env"; echo "$BASE_TREE")
+fi
+
+frags=("$TOP/configs/common.config" "$TOP/configs/$ARCH.config")
+[ "$KERNEL" = patched ] && frags+=("$TOP/configs/nonlinear.config")
+[ "$DEBUG" = 1 ] && frags+=("$TOP/configs/debug.config")
+
+CC_WRAP="gcc"
+command -v ccache >/dev/null && CC_WRAP="ccache ${CROSS_COMPILE}gcc"
+MAKE=(make -C "$SRC" O="$OBJ" ARCH="$KARCH" CROSS_COMPILE="$CROSS_COMPILE" CC="$CC_WRAP"
+      HOSTCC="ccache gcc" LOCALVERSION= KBUILD_BUILD_USER=nonlinear KBUILD_BUILD_HOST=qemu
+      KBUILD_BUILD_TIMESTAMP="2000-01-01" -j"$(nproc)")
+mkdir -p "$OBJ"
+
+# Regenerate the config only when a fragment changed (a new config rebuilds a lot).
+cfg_hash=$(cat "${frags[@]}" | sha256sum | cut -c1-16)
+if [ ! -f "$OBJ/.config" ] || [ "$(cat "$OBJ/.config-fragments" 2>/dev/null)" != "$cfg_hash" ]; then
+	log "configuring $FLAVOUR: tinyconfig + ${frags[*]##*/}"
+	"${MAKE[@]}" -s tinyconfig >/dev/null
+	KCONFIG_CONFIG="$OBJ/.config" "$SRC/scripts/kconfig/merge_config.sh" -m -O "$OBJ" \
+		"$OBJ/.config" "${frags[@]}" >/dev/null
+	"${MAKE[@]}" -s olddefconfig >/dev/null
+	echo "$cfg_hash" > "$OBJ/.config-fragments"
+	# Report every fragment line that did not survive olddefconfig.
+	bad=0
+	for f in "${frags[@]}"; do
+		while IFS= read -r line; do
+			case "$line" in
+			CONFIG_*=*) sym=${line%%=*} ;;
+			"# CONFIG_"*" is not set") sym=${line#\# }; sym=${sym%% *} ;;
+			*) continue ;;
+			esac
+			want=$line
+			have=$(grep -E "^($sym=|# $sym is not set)" "$OBJ/.config" || true)
+			[ -z "$have" ] && [ "${want#\# }" != "$want" ] && continue	# "not set" and absent: fine
+			if [ "$have" != "$want" ]; then
+				printf 'config: %s: %s did not stick (have: %s)\n' "${f##*/}" "$want" "${have:-absent}" >&2
+				bad=1
+			fi
+		done < "$f"
+	done
+	[ $bad = 0 ] || warn "some config fragment lines did not stick (see above)"
+fi
+
+log "building $FLAVOUR in $OBJ from $SRC"
+"${MAKE[@]}" -s "$KIMAGE" >&2
+echo "$OBJ/$KIMAGE"

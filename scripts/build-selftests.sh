@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Build the selftests that tests/<list> names, statically, from the tree of KERNEL
+# (patched or stock) for ARCH, into $BUILD/selftests/<arch>-<kernel>/<dir>/.
+# Prints the output directory on stdout.
+. "$(dirname "$0")/lib.sh"
+arch_setup
+DEBUG=0 kernel_flavour
+list=${1:-$TOP/tests/check.list}
+
+if [ "$KERNEL" = patched ]; then
+	bash "$TOP/scripts/pq.sh" ensure >&2
+	SRC=$BUILD/src/linux
+else
+	bash "$TOP/scripts/base.sh" >&2
+	# shellcheck disable=SC1091
+	SRC=$(. "$BUILD/base.env"; echo "$BASE_TREE")
+fi
+out=$BUILD/selftests/$ARCH-$KERNEL
+hdr=$out/usr
+mkdir -p "$out"
+
+# The UAPI headers of the tree under test, not the host's.
+make -s -C "$SRC" O="$out/hdr-obj" ARCH="$KARCH" INSTALL_HDR_PATH="$hdr" headers_install >&2
+
+CC_T="${CROSS_COMPILE}gcc"
+# Build each "dir/program" named in the list (third column starts with ./dir/program).
+targets=$(awk -F'\t' '!/^#/ && NF >= 3 { split($3, w, " "); sub("^\\./", "", w[1]); print w[1] }' "$list" | sort -u)
+for t in $targets; do
+	d=${t%/*}; p=${t##*/}
+	log "selftest $d/$p"
+	mkdir -p "$out/$d"
+	make -s -C "$SRC/tools/testing/selftests/$d" OUTPUT="$out/$d" ARCH="$KARCH" \
+		CROSS_COMPILE="$CROSS_COMPILE" CC="$CC_T" LDFLAGS=-static \
+		KHDR_INCLUDES="-isystem $hdr/include" "$out/$d/$p" >&2
+done
+echo "$out"

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# make check: checkpatch over the series, then build the patched kernel and the selftests,
+# boot, run tests/check.list, print the summary table and "N passed, N failed".
+# Exit status non-zero on any failure, unexpected skip or kernel splat.
+. "$(dirname "$0")/lib.sh"
+arch_setup
+kernel_flavour
+
+t0=$(date +%s)
+stamp=$(date +%Y%m%d-%H%M%S)
+res=$BUILD/results/$FLAVOUR-$stamp
+mkdir -p "$res"
+: > "$res/exit-codes"
+list=${LIST:-$TOP/tests/check.list}
+expected=$TOP/tests/expected-skips/$ARCH.txt
+
+bash "$TOP/scripts/pq.sh" ensure
+# shellcheck disable=SC1091
+. "$BUILD/base.env"
+
+# 1. checkpatch --strict over every patch of the series: errors fail.
+log "checkpatch --strict"
+cp_log=$res/checkpatch.log
+: > "$cp_log"
+i=0; cp_rc=0
+while read -r p; do
+	i=$((i + 1))
+	out=$(cd "$BUILD/src/linux" && perl scripts/checkpatch.pl --strict \
+		--quiet --showfile "$TOP/patches/$p" 2>&1 || true)
+	# Patches that add no kernel code (none yet) still get checked the same way.
+	if grep -q "ERROR:" <<<"$out"; then
+		echo "not ok $i $p" >> "$cp_log"; cp_rc=1
+	else
+		echo "ok $i $p" >> "$cp_log"
+	fi
+	[ -n "$out" ] && sed 's/^/# /' <<<"$out" | tee -a "$cp_log" >&2
+done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/patches/series")
+echo "checkpatch $cp_rc" >> "$res/exit-codes"
+
+# 2. Kernel, selftests, initramfs.
+bash "$TOP/scripts/build-kernel.sh" >/dev/null
+st=$(bash "$TOP/scripts/build-selftests.sh" "$list" | tail -n1)
+t_build=$(date +%s)
+
+# 3. Boot and run the list.
+set +e
+bash "$TOP/scripts/vm-run.sh" "sh $TOP/scripts/guest-tests.sh $st $list $res"
+vm_rc=$?
+set -e
+t_end=$(date +%s)
+
+cp "$(ls -t "$BUILD"/logs/"$FLAVOUR"-*.log | head -n1)" "$res/console.log"
+echo
+echo "base: $BASE_DESC; series: $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/patches/series" | wc -l) patches"
+echo "kernel: $FLAVOUR ($(grep -o 'Linux version [^ ]*' "$res/console.log" | head -n1 | cut -d' ' -f3)); results: ${res#"$TOP"/}"
+echo "time: build $((t_build - t0)) s, guest $((t_end - t_build)) s"
+set +e
+python3 "$TOP/scripts/tap-summary.py" "$res" "$expected"
+sum_rc=$?
+set -e
+if [ "$vm_rc" != 0 ]; then
+	case $vm_rc in
+	3) echo "FAILED: kernel splat in the guest log (see above)" ;;
+	124) echo "FAILED: the guest timed out" ;;
+	255) echo "FAILED: the guest crashed or panicked" ;;
+	*) echo "FAILED: the guest run ended with status $vm_rc" ;;
+	esac
+	exit 1
+fi
+exit $sum_rc

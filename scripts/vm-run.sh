@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Boot a kernel under QEMU, run a shell command in the guest, return its exit status.
+#
+#   vm-run.sh 'command'      (ARCH, KERNEL, DEBUG, ACCEL, TIMEOUT, MEM, SMP from the env)
+#
+# The checkout is shared into the guest at the same path (9p) and the command runs in the
+# current directory, as root, with /tmp on tmpfs. The console goes to stdout and to
+# $BUILD/logs/<flavour>-<time>.log. Exit status: the command's; 124 if the guest was killed
+# after TIMEOUT seconds; 255 if it died without reporting (panic); 3 if the command
+# succeeded but the kernel log shows a splat (panic, oops, BUG, WARN, lockdep, KASAN,
+# UBSAN, "Bad page", "Bad rss-counter", list corruption).
+. "$(dirname "$0")/lib.sh"
+arch_setup
+kernel_flavour
+
+cmd=${1:?usage: vm-run.sh 'command'}
+TIMEOUT=${TIMEOUT:-900}
+MEM=${MEM:-2G}
+SMP=${SMP:-2}
+
+image=$(bash "$TOP/scripts/build-kernel.sh" | tail -n1)
+initrd=$(bash "$TOP/scripts/mkinitramfs.sh" | tail -n1)
+
+if [ -z "${ACCEL:-}" ]; then
+	if host_has_kvm; then ACCEL=kvm; else ACCEL=tcg; fi
+fi
+case "$ACCEL" in
+kvm) accel=(-accel kvm -cpu host) ;;
+tcg) accel=(-accel tcg,thread=multi -cpu max) ;;
+*) die "ACCEL must be kvm or tcg" ;;
+esac
+
+cwd=$(pwd)
+case "$cwd/" in "$TOP"/*) ;; *) cwd=$TOP ;; esac
+case "$TOP$cwd" in *" "*) die "the checkout path must not contain spaces" ;; esac
+
+mkdir -p "$BUILD/vm" "$BUILD/logs"
+stamp=$(date +%Y%m%d-%H%M%S)-$$
+script=$BUILD/vm/cmd-$stamp.sh
+logf=$BUILD/logs/$FLAVOUR-$stamp.log
+printf '%s\n' "$cmd" > "$script"
+trap 'rm -f "$script"' EXIT
+
+append="console=ttyS0 panic=-1 loglevel=5 printk.time=1"
+append+=" vmrun.dir=$TOP vmrun.cwd=$cwd vmrun.script=$script ${APPEND:-}"
+case "$ARCH" in
+x86_64) machine=(-M pc) ;;
+esac
+
+log "booting $FLAVOUR ($ACCEL, ${SMP} cpus, $MEM) for: $cmd"
+set +e
+timeout --foreground -k 10 "$TIMEOUT" \
+	"$QEMU" "${machine[@]}" "${accel[@]}" -smp "$SMP" -m "$MEM" \
+	-display none -monitor none -no-reboot -serial stdio \
+	-kernel "$image" -initrd "$initrd" -append "$append" \
+	-virtfs "local,path=$TOP,mount_tag=repo,security_model=none,id=repo" \
+	${QEMU_EXTRA:-} < /dev/null 2>&1 | tee "$logf"
+rcs=("${PIPESTATUS[@]}")
+set -e
+qrc=${rcs[0]}
+
+rc=$(sed -n 's/.*VMRUN-EXIT-STATUS: \([0-9]*\).*/\1/p' "$logf" | tail -n1)
+if [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
+	echo "vm-run: guest killed after ${TIMEOUT}s (TIMEOUT=)" >&2
+	rc=124
+elif [ -z "$rc" ]; then
+	echo "vm-run: the guest ended without reporting an exit status (qemu rc $qrc)" >&2
+	rc=255
+fi
+
+if ! "$TOP/scripts/splat-check.sh" "$logf"; then
+	[ "$rc" = 0 ] && rc=3
+fi
+log "exit status $rc (log: ${logf#"$TOP"/})"
+exit "$rc"
