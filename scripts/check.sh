@@ -27,7 +27,6 @@ while read -r p; do
 	i=$((i + 1))
 	out=$(cd "$BUILD/src/linux" && perl scripts/checkpatch.pl --strict \
 		--quiet --showfile "$TOP/patches/$p" 2>&1 || true)
-	# Patches that add no kernel code (none yet) still get checked the same way.
 	if grep -q "ERROR:" <<<"$out"; then
 		echo "not ok $i $p" >> "$cp_log"; cp_rc=1
 	else
@@ -44,7 +43,7 @@ t_build=$(date +%s)
 
 # 3. Boot and run the list.
 set +e
-bash "$TOP/scripts/vm-run.sh" "sh $TOP/scripts/guest-tests.sh $st $list $res"
+MEM=${MEM:-4G} bash "$TOP/scripts/vm-run.sh" "sh $TOP/scripts/guest-tests.sh $st $list $res"
 vm_rc=$?
 set -e
 t_end=$(date +%s)
@@ -52,7 +51,7 @@ t_end=$(date +%s)
 cp "$(ls -t "$BUILD"/logs/"$FLAVOUR"-*.log | head -n1)" "$res/console.log"
 echo
 echo "base: $BASE_DESC; series: $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/patches/series" | wc -l) patches"
-echo "kernel: $FLAVOUR ($(grep -o 'Linux version [^ ]*' "$res/console.log" | head -n1 | cut -d' ' -f3)); results: ${res#"$TOP"/}"
+echo "kernel: $FLAVOUR ($(sed -n 's/^# kernel: //p' "$res/console.log" | head -n1)); results: ${res#"$TOP"/}"
 echo "time: build $((t_build - t0)) s, guest $((t_end - t_build)) s"
 set +e
 python3 "$TOP/scripts/tap-summary.py" "$res" "$expected"

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Runs inside the guest (busybox sh): run every test of a list, kselftest style.
 #   guest-tests.sh <selftests dir> <list> <results dir>
-# The list has "suite<TAB>timeout<TAB>command" lines. Each command runs in the selftests
-# directory; its output goes to <results>/<suite>.log and, prefixed by "# ", to the
-# console. Exit codes go to <results>/exit-codes. Exit code 4 is a skip (kselftest).
+# The list has "suite<TAB>timeout<TAB>command" lines. The selftests directory is copied to
+# tmpfs first (tests create files in their working directory, and a shared mapping of a
+# 9p file is not what they mean to test); each command runs there. Its output goes to
+# <results>/<suite>.log and, prefixed by "# ", to the console. Exit codes go to <results>/exit-codes. Exit code 4 is a skip (kselftest).
 dir=$1 list=$2 res=$3
 mkdir -p "$res"
+rm -rf /tmp/selftests && cp -a "$dir" /tmp/selftests && dir=/tmp/selftests
 : > "$res/exit-codes"
 tab=$(printf '\t')
 n=$(grep -v '^#' "$list" | grep -c .)

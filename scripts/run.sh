@@ -11,4 +11,4 @@ if [ ! -x "$out/rfp-demo" ] || [ "$TOP/demo/rfp-demo.c" -nt "$out/rfp-demo" ]; t
 fi
 log "this builds the $FLAVOUR kernel if needed (about 10 minutes the first time), boots it"
 log "under QEMU and runs demo/rfp-demo.c in it"
-QUIET=1 bash "$TOP/scripts/vm-run.sh" "$out/rfp-demo ${PAGES:-10000}"
+bash "$TOP/scripts/vm-run.sh" "$out/rfp-demo ${PAGES:-10000}"
