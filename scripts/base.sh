@@ -64,7 +64,8 @@ from_debian() {
 				warn "PINNED BASE $BASE_DEB_PKG=$BASE_DEB_VERSION CANNOT BE DOWNLOADED. USING $ver INSTEAD, UNVERIFIED BY CHECKSUM. The series must still apply without fuzz."
 				sha=
 				dir=$CACHE/$BASE_DEB_PKG-${ver//\~/_}
-				(cd "$CACHE/deb" && apt-get download "$BASE_DEB_PKG=$ver" >/dev/null 2>&1) ||
+				[ -f "$CACHE/deb/${BASE_DEB_PKG}_${ver}_all.deb" ] ||
+					(cd "$CACHE/deb" && apt-get download "$BASE_DEB_PKG=$ver" >/dev/null 2>&1) ||
 					die "cannot download $BASE_DEB_PKG=$ver"
 			}
 			deb=$CACHE/deb/${BASE_DEB_PKG}_${ver}_all.deb

@@ -7,14 +7,7 @@
 arch_setup
 kernel_flavour
 
-if [ "$KERNEL" = patched ]; then
-	bash "$TOP/scripts/pq.sh" ensure >&2
-	SRC=$BUILD/src/linux
-else
-	bash "$TOP/scripts/base.sh" >&2
-	# shellcheck disable=SC1091
-	SRC=$(. "$BUILD/base.env"; echo "$BASE_TREE")
-fi
+kernel_source
 
 frags=("$TOP/configs/common.config" "$TOP/configs/$ARCH.config")
 [ "$KERNEL" = patched ] && frags+=("$TOP/configs/nonlinear.config")

@@ -7,24 +7,19 @@ arch_setup
 DEBUG=0 kernel_flavour
 list=${1:-$TOP/tests/check.list}
 
-if [ "$KERNEL" = patched ]; then
-	bash "$TOP/scripts/pq.sh" ensure >&2
-	SRC=$BUILD/src/linux
-else
-	bash "$TOP/scripts/base.sh" >&2
-	# shellcheck disable=SC1091
-	SRC=$(. "$BUILD/base.env"; echo "$BASE_TREE")
-fi
+kernel_source
 out=$BUILD/selftests/$ARCH-$KERNEL
-hdr=$out/usr
+hdr=$BUILD/selftests/hdr-$ARCH-$KERNEL
+rm -rf "$out/hdr-obj" "$out/usr"
 mkdir -p "$out"
 
-# The UAPI headers of the tree under test, not the host's.
-make -s -C "$SRC" O="$out/hdr-obj" ARCH="$KARCH" INSTALL_HDR_PATH="$hdr" headers_install >&2
+# The UAPI headers of the tree under test, not the host's (kept out of $out, which the
+# guest copies).
+make -s -C "$SRC" O="$hdr/obj" ARCH="$KARCH" INSTALL_HDR_PATH="$hdr" headers_install >&2
 
 CC_T="${CROSS_COMPILE}gcc"
-# Build each "dir/program" named in the list (third column starts with ./dir/program).
-targets=$(awk -F'\t' '!/^#/ && NF >= 3 { split($3, w, " "); sub("^\\./", "", w[1]); print w[1] }' "$list" | sort -u)
+# Build each program the list runs as ./dir/program (other commands need no build).
+targets=$(awk -F'\t' '!/^#/ && NF >= 3 { split($3, w, " "); if (sub("^\\./", "", w[1])) print w[1] }' "$list" | sort -u)
 for t in $targets; do
 	d=${t%/*}; p=${t##*/}
 	log "selftest $d/$p"

@@ -11,7 +11,9 @@ stamp=$(date +%Y%m%d-%H%M%S)
 res=$BUILD/results/$FLAVOUR-$stamp
 mkdir -p "$res"
 : > "$res/exit-codes"
-list=${LIST:-$TOP/tests/check.list}
+# The guest sees only the checkout: run a copy of the list kept with the results.
+cp "${LIST:-$TOP/tests/check.list}" "$res/tests.list"
+list=$res/tests.list
 expected=$TOP/tests/expected-skips/$ARCH.txt
 
 bash "$TOP/scripts/pq.sh" ensure
@@ -25,7 +27,7 @@ cp_log=$res/checkpatch.log
 i=0; cp_rc=0
 while read -r p; do
 	i=$((i + 1))
-	out=$(cd "$BUILD/src/linux" && perl scripts/checkpatch.pl --strict \
+	out=$(cd "$BUILD/src/linux" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict \
 		--quiet --showfile "$TOP/patches/$p" 2>&1 || true)
 	if grep -q "ERROR:" <<<"$out"; then
 		echo "not ok $i $p" >> "$cp_log"; cp_rc=1

@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 arch_setup
 
-pkgs=(make gcc libc6-dev flex bison bc libelf-dev libssl-dev python3 perl git patch
+pkgs=(make gcc libc6-dev flex bison bc libelf-dev libssl-dev python3 python3-ply python3-git perl git patch
       xz-utils gzip ccache coreutils)
 case "$ARCH" in
 x86_64) pkgs+=(qemu-system-x86) ;;

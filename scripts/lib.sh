@@ -14,8 +14,8 @@ DEBUG=${DEBUG:-0}
 
 # The pinned base: Debian's linux-source-6.12 package and the sha256 of its .deb.
 BASE_DEB_PKG=linux-source-6.12
-BASE_DEB_VERSION=6.12.117-1~deb12u1
-BASE_DEB_SHA256=e849faf31ca3555757f3a8877cb01af92122f744f75d1f3102734651c4e14703
+BASE_DEB_VERSION=${BASE_DEB_VERSION:-6.12.117-1~deb12u1}
+BASE_DEB_SHA256=${BASE_DEB_SHA256:-e849faf31ca3555757f3a8877cb01af92122f744f75d1f3102734651c4e14703}
 
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
 # Paths below the checkout are hashed relative to it, so clones share hits.
@@ -53,6 +53,18 @@ kernel_flavour() {
 	FLAVOUR=$ARCH-$KERNEL
 	[ "$DEBUG" = 1 ] && FLAVOUR=$FLAVOUR-debug
 	OBJ=$BUILD/obj/$FLAVOUR
+}
+
+# SRC = the tree KERNEL is built from: the series applied (patched) or the base (stock).
+kernel_source() {
+	if [ "$KERNEL" = patched ]; then
+		bash "$TOP/scripts/pq.sh" ensure >&2
+		SRC=$BUILD/src/linux
+	else
+		bash "$TOP/scripts/base.sh" >&2
+		# shellcheck disable=SC1091
+		SRC=$(. "$BUILD/base.env"; echo "$BASE_TREE")
+	fi
 }
 
 # Real hardware virtualization, not merely a /dev/kvm node (see README).
