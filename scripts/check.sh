@@ -38,12 +38,22 @@ while read -r p; do
 done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/patches/series")
 echo "checkpatch $cp_rc" >> "$res/exit-codes"
 
-# 2. Kernel, selftests, initramfs.
+# 2. The userland VMA tests (tools/testing/vma), on the host: they compile mm/vma.c.
+log "tools/testing/vma"
+set +e
+( cd "$BUILD/src/linux/tools/testing/vma" && make -s clean >/dev/null 2>&1 &&
+  make -s -j"$(nproc)" >/dev/null 2>"$res/vma-build.log" && ./vma; rc=$?
+  make -s clean >/dev/null 2>&1; exit $rc ) > "$res/vma.log" 2>&1
+echo "vma $?" >> "$res/exit-codes"
+set -e
+cat "$res/vma.log" >&2
+
+# 3. Kernel, selftests, initramfs.
 bash "$TOP/scripts/build-kernel.sh" >/dev/null
 st=$(bash "$TOP/scripts/build-selftests.sh" "$list" | tail -n1)
 t_build=$(date +%s)
 
-# 3. Boot and run the list.
+# 4. Boot and run the list.
 set +e
 MEM=${MEM:-4G} bash "$TOP/scripts/vm-run.sh" "sh $TOP/scripts/guest-tests.sh $st $list $res"
 vm_rc=$?

@@ -1,34 +1,40 @@
 #!/bin/sh
 # Runs inside the guest (busybox sh): run every test of a list, kselftest style.
 #   guest-tests.sh <selftests dir> <list> <results dir>
-# The list has "suite<TAB>timeout<TAB>command" lines. The selftests directory is copied to
-# tmpfs first (tests create files in their working directory, and a shared mapping of a
-# 9p file is not what they mean to test); each command runs there. Its output goes to
-# <results>/<suite>.log and, prefixed by "# ", to the console. Exit codes go to <results>/exit-codes. Exit code 4 is a skip (kselftest).
+# The list has "suite<TAB>timeout<TAB>command" lines. The selftests directory is copied
+# to tmpfs first (tests create files in their working directory, and a shared mapping of
+# a 9p file is not what they mean to test); each command runs there. Its output goes to
+# <results>/<suite>.log and, prefixed by "# ", to the console; the TAP stream also goes
+# to <results>/tap.txt and exit codes to <results>/exit-codes. Exit code 4 is a skip.
 dir=$1 list=$2 res=$3
 mkdir -p "$res"
 rm -rf /tmp/selftests && cp -a "$dir" /tmp/selftests && dir=/tmp/selftests
-: > "$res/exit-codes"
+touch "$res/exit-codes"
 tab=$(printf '\t')
 n=$(grep -v '^#' "$list" | grep -c .)
-echo "TAP version 13"
-echo "1..$n"
-echo "# kernel: $(uname -r) $(uname -m), $(grep -c ^processor /proc/cpuinfo) cpus"
-i=0
-grep -v '^#' "$list" | grep . | while IFS="$tab" read -r suite tmo cmd; do
-	i=$((i + 1))
-	log="$res/$suite.log"
-	echo "# selftests: $suite"
-	( cd "$dir" && timeout "$tmo" sh -c "$cmd" 2>&1; echo $? > "$res/.rc" ) | tee "$log" | sed 's/^/# /'
-	rc=$(cat "$res/.rc")
-	echo "$suite $rc" >> "$res/exit-codes"
-	case "$rc" in
-	0) echo "ok $i selftests: $suite" ;;
-	4) echo "ok $i selftests: $suite # SKIP" ;;
-	124|137|143) echo "not ok $i selftests: $suite # TIMEOUT $tmo seconds" ;;
-	*) echo "not ok $i selftests: $suite # exit=$rc" ;;
-	esac
-done
+
+run_all() {
+	echo "TAP version 13"
+	echo "1..$n"
+	echo "# kernel: $(uname -r) $(uname -m), $(grep -c ^processor /proc/cpuinfo) cpus"
+	i=0
+	grep -v '^#' "$list" | grep . | while IFS="$tab" read -r suite tmo cmd; do
+		i=$((i + 1))
+		echo "# selftests: $suite"
+		( cd "$dir" && timeout "$tmo" sh -c "$cmd" 2>&1; echo $? > "$res/.rc" ) |
+			tee "$res/$suite.log" | sed 's/^/# /'
+		rc=$(cat "$res/.rc")
+		echo "$suite $rc" >> "$res/exit-codes"
+		case "$rc" in
+		0) echo "ok $i selftests: $suite" ;;
+		4) echo "ok $i selftests: $suite # SKIP" ;;
+		124|137|143) echo "not ok $i selftests: $suite # TIMEOUT $tmo seconds" ;;
+		*) echo "not ok $i selftests: $suite # exit=$rc" ;;
+		esac
+	done
+}
+
+run_all | tee "$res/tap.txt"
 rm -f "$res/.rc"
 # Leave any late kernel message in the console log before the guest reports.
 sleep 1

@@ -30,6 +30,19 @@ def parse_log(text):
     return out
 
 
+COUNTS = re.compile(r'^(\d+) tests run, (\d+) passed, (\d+) failed', re.M)
+
+
+def parse_counts(text):
+    """Programs that print only "N tests run, N passed, N failed" (tools/testing/vma)."""
+    m = COUNTS.search(text)
+    if not m:
+        return []
+    _, passed, failed = map(int, m.groups())
+    return [('pass', f'test {i + 1}') for i in range(passed)] + \
+           [('fail', f'failed test {i + 1} (see the log)') for i in range(failed)]
+
+
 def load_expected(path):
     exp = set()
     if path and Path(path).exists():
@@ -53,7 +66,8 @@ def main():
     rows, failures, new_skips, summary = [], [], [], {}
     for suite, rc in codes:
         log = res / f'{suite}.log'
-        results = parse_log(log.read_text(errors='replace')) if log.exists() else []
+        text = log.read_text(errors='replace') if log.exists() else ''
+        results = parse_log(text) or parse_counts(text)
         if not results:
             results = [('pass' if rc == 0 else 'skip' if rc == 4 else 'fail', suite)]
         elif rc not in (0, 4) and not any(s == 'fail' for s, _ in results):
