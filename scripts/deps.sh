@@ -4,7 +4,7 @@
 arch_setup
 
 pkgs=(make gcc libc6-dev flex bison bc libelf-dev libssl-dev python3 python3-ply python3-git perl git patch
-      xz-utils gzip ccache coreutils)
+      xz-utils gzip rsync pkg-config ccache coreutils liburcu-dev)
 case "$ARCH" in
 x86_64) pkgs+=(qemu-system-x86) ;;
 esac
