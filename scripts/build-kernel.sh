@@ -51,5 +51,5 @@ if [ ! -f "$OBJ/.config" ] || [ "$(cat "$OBJ/.config-fragments" 2>/dev/null)" !=
 fi
 
 log "building $FLAVOUR in $OBJ from $SRC"
-"${MAKE[@]}" -s "$KIMAGE" >&2
+"${MAKE[@]}" -s "${KIMAGE##*/}" >&2
 echo "$OBJ/$KIMAGE"

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Build the selftests that tests/<list> names, statically, from the tree of KERNEL
-# (patched or stock) for ARCH, into $BUILD/selftests/<arch>-<kernel>/<dir>/.
+# Build the selftests that a test list runs, statically, for ARCH, from the patched tree
+# (they are part of the series), into $BUILD/selftests/<arch>/<dir>/. The same binaries
+# run on the stock and the patched kernel, so their results can be compared.
 # Prints the output directory on stdout.
 . "$(dirname "$0")/lib.sh"
 arch_setup
-DEBUG=0 kernel_flavour
 list=${1:-$TOP/tests/check.list}
 
-kernel_source
-out=$BUILD/selftests/$ARCH-$KERNEL
-hdr=$BUILD/selftests/hdr-$ARCH-$KERNEL
+KERNEL=patched kernel_source
+out=$BUILD/selftests/$ARCH
+hdr=$BUILD/selftests/hdr-$ARCH
 rm -rf "$out/hdr-obj" "$out/usr"
 mkdir -p "$out"
 

@@ -53,6 +53,12 @@ kernel_flavour() {
 	FLAVOUR=$ARCH-$KERNEL
 	[ "$DEBUG" = 1 ] && FLAVOUR=$FLAVOUR-debug
 	OBJ=$BUILD/obj/$FLAVOUR
+	# In 6.12 the PVH entry calls KASAN-instrumented code (memcmp) before the KASAN
+	# shadow exists, and the guest triple-faults: boot KASAN kernels as a bzImage.
+	if [ "$ARCH" = x86_64 ] && [ "$DEBUG" = 1 ]; then
+		KIMAGE=arch/x86/boot/bzImage
+	fi
+	return 0
 }
 
 # SRC = the tree KERNEL is built from: the series applied (patched) or the base (stock).

@@ -72,13 +72,16 @@ def main():
             results = [('pass' if rc == 0 else 'skip' if rc == 4 else 'fail', suite)]
         elif rc not in (0, 4) and not any(s == 'fail' for s, _ in results):
             results.append(('fail', f'exit status {rc}'))
+        unexpected = 0
         for status, name in results:
             if status == 'fail':
                 failures.append(f'{suite}: {name}')
             elif status == 'skip' and (suite, name) not in expected and (suite, '*') not in expected:
                 new_skips.append(f'{suite}\t{name}')
+                unexpected += 1
         counts = {s: sum(1 for r, _ in results if r == s) for s in ('pass', 'fail', 'skip')}
-        rows.append((suite, 'ok' if counts['fail'] == 0 else 'FAIL', counts))
+        verdict = 'FAIL' if counts['fail'] else 'SKIP!' if unexpected else 'ok'
+        rows.append((suite, verdict, counts))
         summary[suite] = {'exit': rc, 'results': [{'name': n, 'status': s} for s, n in results]}
     width = max([len(r[0]) for r in rows] + [10])
     print(f"\n{'suite':<{width}}  result  passed  failed  skipped")

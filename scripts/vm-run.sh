@@ -5,10 +5,10 @@
 #
 # The checkout is shared into the guest at the same path (9p) and the command runs in the
 # current directory, as root, with /tmp on tmpfs. The console goes to stdout and to
-# $BUILD/logs/<flavour>-<time>.log. Exit status: the command's; 124 if the guest was killed
-# after TIMEOUT seconds; 255 if it died without reporting (panic); 3 if the command
-# succeeded but the kernel log shows a splat (panic, oops, BUG, WARN, lockdep, KASAN,
-# UBSAN, "Bad page", "Bad rss-counter", list corruption).
+# $BUILD/logs/<flavour>-<time>.log (or $VMRUN_LOG). Exit status: the command's; 124 if
+# the guest was killed after TIMEOUT seconds; 255 if it died without reporting (panic);
+# 3 if the command succeeded but the kernel log shows a splat (panic, oops, BUG, WARN,
+# lockdep, KASAN, UBSAN, "Bad page", "Bad rss-counter", list corruption).
 . "$(dirname "$0")/lib.sh"
 arch_setup
 kernel_flavour
@@ -37,7 +37,7 @@ case "$TOP$cwd" in *" "*) die "the checkout path must not contain spaces" ;; esa
 mkdir -p "$BUILD/vm" "$BUILD/logs"
 stamp=$(date +%Y%m%d-%H%M%S)-$$
 script=$BUILD/vm/cmd-$stamp.sh
-logf=$BUILD/logs/$FLAVOUR-$stamp.log
+logf=${VMRUN_LOG:-$BUILD/logs/$FLAVOUR-$stamp.log}
 printf '%s\n' "$cmd" > "$script"
 trap 'rm -f "$script"' EXIT
 
