@@ -91,6 +91,10 @@ def main():
     print(f"{'total':<{width}}          {tot['pass']:>6}  {tot['fail']:>6}  {tot['skip']:>7}\n")
     for f in failures:
         print(f'FAILED: {f}')
+    flaky = res / 'flaky'
+    for suite in (flaky.read_text().split('\n') if flaky.exists() else []):
+        if suite:
+            print(f'FLAKY: {suite} failed, then passed on the retry (first run: {suite}.first.log)')
     for s in new_skips:
         print(f'UNEXPECTED SKIP (not in {sys.argv[2] if len(sys.argv) > 2 else "expected skips"}): {s}')
     (res / 'summary.json').write_text(json.dumps(summary, indent=1) + '\n')
