@@ -48,6 +48,10 @@ do_apply() {
 		git -C "$TREE" am --abort >/dev/null 2>&1 || true
 		git -C "$TREE" fetch -q "$BASE_REPO" "$BASE_COMMIT" 2>/dev/null || true
 	fi
+	# git am needs a committer; a fresh machine may have no identity configured.
+	git -C "$TREE" config user.email >/dev/null ||
+		git -C "$TREE" config user.email "pq@linux-nonlinear.invalid"
+	git -C "$TREE" config user.name >/dev/null || git -C "$TREE" config user.name "linux-nonlinear pq"
 	git -C "$TREE" tag -f base "$BASE_COMMIT" >/dev/null
 	git -C "$TREE" checkout -q -f -B nonlinear base
 	git -C "$TREE" clean -q -fdx
