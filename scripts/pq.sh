@@ -62,7 +62,7 @@ do_apply() {
 		out=$(cd "$TREE" && patch -p1 --dry-run --fuzz=0 -s -f < "$TOP/patches/$p" 2>&1) || {
 			printf '%s\n' "$out" >&2; die "$p does not apply to $(git -C "$TREE" describe --always)"; }
 		out=$(cd "$TREE" && patch -p1 --dry-run --fuzz=0 -f < "$TOP/patches/$p" 2>&1)
-		if grep -qiE 'offset|fuzz|reject|FAILED' <<<"$out"; then
+		if grep -qE '\(offset -?[0-9]+ lines?\)|with fuzz|FAILED|saving rejects' <<<"$out"; then
 			printf '%s\n' "$out" >&2; die "$p applies only with offset/fuzz: refresh it"
 		fi
 		git -C "$TREE" am -q --keep-cr "$TOP/patches/$p" ||
