@@ -28,4 +28,8 @@ for t in $targets; do
 		CROSS_COMPILE="$CROSS_COMPILE" CC="$CC_T" LDFLAGS=-static \
 		KHDR_INCLUDES="-isystem $hdr/include" "$out/$d/$p" >&2
 done
+# The mm runner, so that its categories can be run as they are upstream (needs bash).
+if [ -d "$out/mm" ]; then
+	cp "$SRC/tools/testing/selftests/mm/run_vmtests.sh" "$out/mm/"
+fi
 echo "$out"

@@ -12,16 +12,24 @@ fi
 
 work=$BUILD/initramfs/$ARCH
 rm -rf "$work"; mkdir -p "$work" "$CACHE/deb"
-deb=$(ls "$CACHE"/deb/busybox-static_*_"$DEB_ARCH".deb 2>/dev/null | tail -n1 || true)
-if [ -z "$deb" ]; then
-	log "downloading busybox-static:$DEB_ARCH"
-	(cd "$CACHE/deb" && apt-get download "busybox-static:$DEB_ARCH" >/dev/null 2>&1) || {
-		apt-get update >/dev/null 2>&1 || true
-		(cd "$CACHE/deb" && apt-get download "busybox-static:$DEB_ARCH" >/dev/null)
-	} || die "cannot download busybox-static:$DEB_ARCH (for a foreign arch: dpkg --add-architecture $DEB_ARCH && apt-get update)"
-	deb=$(ls "$CACHE"/deb/busybox-static_*_"$DEB_ARCH".deb | tail -n1)
-fi
-dpkg-deb -x "$deb" "$work/deb"
+
+# Debian's static busybox (the userland) and static bash (run_vmtests.sh and other
+# selftest scripts need bash) for the target architecture.
+deb_for() {	# $1 = package; prints the path of its .deb for $DEB_ARCH, downloading it once
+	local deb
+	deb=$(ls "$CACHE"/deb/"$1"_*_"$DEB_ARCH".deb 2>/dev/null | tail -n1 || true)
+	if [ -z "$deb" ]; then
+		log "downloading $1:$DEB_ARCH"
+		(cd "$CACHE/deb" && apt-get download "$1:$DEB_ARCH" >/dev/null 2>&1) || {
+			apt-get update >/dev/null 2>&1 || true
+			(cd "$CACHE/deb" && apt-get download "$1:$DEB_ARCH" >/dev/null)
+		} || die "cannot download $1:$DEB_ARCH (for a foreign arch: dpkg --add-architecture $DEB_ARCH && apt-get update)"
+		deb=$(ls "$CACHE"/deb/"$1"_*_"$DEB_ARCH".deb | tail -n1)
+	fi
+	echo "$deb"
+}
+dpkg-deb -x "$(deb_for busybox-static)" "$work/deb"
+dpkg-deb -x "$(deb_for bash-static)" "$work/deb"
 
 # gen_init_cpio from the kernel tree makes device nodes without needing mknod rights.
 bash "$TOP/scripts/base.sh" >&2
@@ -39,6 +47,7 @@ dir /proc 0755 0 0
 dir /sys 0755 0 0
 dir /tmp 1777 0 0
 file /bin/busybox $work/deb/bin/busybox 0755 0 0
+file /bin/bash $work/deb/bin/bash-static 0755 0 0
 file /init $TOP/scripts/guest-init 0755 0 0
 EOT
 "$gen" "$work/list" | gzip -9 > "$out.tmp"
