@@ -10,7 +10,6 @@ list=${1:-$TOP/tests/check.list}
 KERNEL=patched kernel_source
 out=$BUILD/selftests/$ARCH
 hdr=$BUILD/selftests/hdr-$ARCH
-rm -rf "$out/hdr-obj" "$out/usr"
 mkdir -p "$out"
 
 # The UAPI headers of the tree under test, not the host's (kept out of $out, which the
