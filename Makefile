@@ -14,7 +14,7 @@
 ARCH   ?= x86_64
 KERNEL ?= patched
 DEBUG  ?= 0
-export ARCH KERNEL DEBUG KSRC ACCEL TIMEOUT MEM SMP
+export ARCH KERNEL DEBUG KSRC ACCEL TIMEOUT MEM SMP NUMA
 
 .PHONY: all run check kernel vm-run selftests initramfs apply export base deps clean help
 

@@ -55,7 +55,7 @@ t_build=$(date +%s)
 
 # 4. Boot and run the list.
 set +e
-MEM=${MEM:-4G} VMRUN_LOG=$res/console.log bash "$TOP/scripts/vm-run.sh" \
+MEM=${MEM:-4G} NUMA=${NUMA:-2} VMRUN_LOG=$res/console.log bash "$TOP/scripts/vm-run.sh" \
 	"sh $TOP/scripts/guest-tests.sh $st $list $res"
 vm_rc=$?
 set -e

@@ -22,6 +22,7 @@ run_all() {
 	grep -v '^#' "$list" | grep . | while IFS="$tab" read -r suite tmo cmd; do
 		i=$((i + 1))
 		echo "# selftests: $suite"
+		t0=$(date +%s)
 		( cd "$dir" && timeout "$tmo" sh -c "$cmd" 2>&1; echo $? > "$res/.rc" ) |
 			tee "$res/$suite.log" | sed 's/^/# /'
 		rc=$(cat "$res/.rc")
@@ -36,6 +37,9 @@ run_all() {
 			[ "$rc" = 0 ] && echo "$suite" >> "$res/flaky"
 		esac
 		echo "$suite $rc" >> "$res/exit-codes"
+		dt=$(($(date +%s) - t0))
+		echo "$suite $dt" >> "$res/durations"
+		echo "# $suite took $dt s"
 		case "$rc" in
 		0) echo "ok $i selftests: $suite" ;;
 		4) echo "ok $i selftests: $suite # SKIP" ;;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Boot a kernel under QEMU, run a shell command in the guest, return its exit status.
 #
-#   vm-run.sh 'command'      (ARCH, KERNEL, DEBUG, ACCEL, TIMEOUT, MEM, SMP from the env)
+#   vm-run.sh 'command'      (ARCH, KERNEL, DEBUG, ACCEL, TIMEOUT, MEM, SMP, NUMA from the env)
 #
 # The checkout is shared into the guest at the same path (9p) and the command runs in the
 # current directory, as root, with /tmp on tmpfs. The console goes to stdout and to
@@ -17,6 +17,7 @@ cmd=${1:?usage: vm-run.sh 'command'}
 TIMEOUT=${TIMEOUT:-900}
 MEM=${MEM:-2G}
 SMP=${SMP:-2}
+NUMA=${NUMA:-1}
 
 image=$(bash "$TOP/scripts/build-kernel.sh" | tail -n1)
 initrd=$(bash "$TOP/scripts/mkinitramfs.sh" | tail -n1)
@@ -47,10 +48,30 @@ case "$ARCH" in
 x86_64) machine=(-M pc) ;;
 esac
 
-log "booting $FLAVOUR ($ACCEL, ${SMP} cpus, $MEM) for: $cmd"
+# NUMA=n splits the memory and the CPUs into n nodes of equal size.
+numa=()
+smp=(-smp "$SMP")
+if [ "$NUMA" -gt 1 ]; then
+	case "$MEM" in
+	*G) mem_mb=$((${MEM%G} * 1024)) ;;
+	*M) mem_mb=${MEM%M} ;;
+	*) die "MEM must end in G or M for NUMA=$NUMA" ;;
+	esac
+	[ $((mem_mb % NUMA)) = 0 ] || die "MEM=$MEM does not split into $NUMA nodes"
+	[ $((SMP % NUMA)) = 0 ] || die "SMP=$SMP does not split into $NUMA nodes"
+	# One socket per node: CPUs that share a cache must share a node.
+	for ((n = 0; n < NUMA; n++)); do
+		numa+=(-object "memory-backend-ram,id=mem$n,size=$((mem_mb / NUMA))M")
+		numa+=(-numa "node,nodeid=$n,memdev=mem$n")
+		numa+=(-numa "cpu,node-id=$n,socket-id=$n")
+	done
+	smp=(-smp "$SMP,sockets=$NUMA,cores=$((SMP / NUMA)),threads=1")
+fi
+
+log "booting $FLAVOUR ($ACCEL, ${SMP} cpus, $MEM, $NUMA node(s)) for: $cmd"
 set +e
 timeout --foreground -k 10 "$TIMEOUT" \
-	"$QEMU" "${machine[@]}" "${accel[@]}" -smp "$SMP" -m "$MEM" \
+	"$QEMU" "${machine[@]}" "${accel[@]}" "${smp[@]}" -m "$MEM" "${numa[@]}" \
 	-display none -monitor none -no-reboot -serial stdio \
 	-kernel "$image" -initrd "$initrd" -append "$append" \
 	-virtfs "local,path=$TOP,mount_tag=repo,security_model=none,id=repo" \
