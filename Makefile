@@ -2,6 +2,8 @@
 #
 #   make run            build + boot the patched x86_64 kernel, show the feature working
 #   make check          the test suite (checkpatch, build, boot, selftests, summary)
+#   make check-all      make check on every architecture, and on the x86_64 debug kernel
+#   make bench          stock against patched, side by side [REPEAT=3] [SCALE=small|full]
 #   make kernel         [ARCH=x86_64] [KERNEL=patched|stock] [DEBUG=1]
 #   make vm-run CMD='shell command'   [ARCH=] [KERNEL=] [DEBUG=] [ACCEL=kvm|tcg] [TIMEOUT=s]
 #   make apply          patches/ -> build/src/linux, branch nonlinear (FORCE=1 discards work)
@@ -9,19 +11,20 @@
 #   make deps           install the Debian packages the tooling needs
 #   make clean          remove build/ (the base tree and ccache in ~/.cache stay)
 #
+# ARCH: x86_64 i386 i386-nopae arm64 ppc64le mipsel mips64el.
 # KSRC=/path/to/linux-6.12.y uses your own tree as the base instead of Debian's.
 
 ARCH   ?= x86_64
 KERNEL ?= patched
 DEBUG  ?= 0
-export ARCH KERNEL DEBUG KSRC ACCEL TIMEOUT MEM SMP NUMA
+export ARCH KERNEL DEBUG KSRC ACCEL TIMEOUT MEM SMP NUMA REPEAT SCALE BENCH_ARGS STRESS_SECONDS
 
-.PHONY: all run check kernel vm-run selftests initramfs apply export base deps clean help
+.PHONY: all run check check-all bench kernel vm-run selftests initramfs apply export base deps clean help
 
 all: help
 
 help:
-	@sed -n '2,13s/^# \{0,1\}//p' Makefile
+	@sed -n '2,17s/^# \{0,1\}//p' Makefile
 
 deps:
 	@bash scripts/deps.sh
@@ -50,6 +53,13 @@ vm-run: deps
 
 check: deps
 	@bash scripts/check.sh
+
+check-all:
+	@bash scripts/check-all.sh
+
+bench: deps
+	@bash scripts/deps.sh stress-ng
+	@bash scripts/bench.sh
 
 run: deps
 	@bash scripts/run.sh

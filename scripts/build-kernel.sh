@@ -29,8 +29,11 @@ if [ ! -f "$OBJ/.config" ] || [ "$(cat "$OBJ/.config-fragments" 2>/dev/null)" !=
 		"$OBJ/.config" "${frags[@]}" >/dev/null
 	"${MAKE[@]}" -s olddefconfig >/dev/null
 	echo "$cfg_hash" > "$OBJ/.config-fragments"
-	# Report every fragment line that did not survive olddefconfig.
+	# Report every fragment line that did not survive olddefconfig. A later fragment
+	# overrides an earlier one (an arch fragment may turn off what common.config asks for
+	# where the arch has no such thing), as in merge_config.sh.
 	bad=0
+	declare -A want=() from=()
 	for f in "${frags[@]}"; do
 		while IFS= read -r line; do
 			case "$line" in
@@ -38,14 +41,17 @@ if [ ! -f "$OBJ/.config" ] || [ "$(cat "$OBJ/.config-fragments" 2>/dev/null)" !=
 			"# CONFIG_"*" is not set") sym=${line#\# }; sym=${sym%% *} ;;
 			*) continue ;;
 			esac
-			want=$line
-			have=$(grep -E "^($sym=|# $sym is not set)" "$OBJ/.config" || true)
-			[ -z "$have" ] && [ "${want#\# }" != "$want" ] && continue	# "not set" and absent: fine
-			if [ "$have" != "$want" ]; then
-				printf 'config: %s: %s did not stick (have: %s)\n' "${f##*/}" "$want" "${have:-absent}" >&2
-				bad=1
-			fi
+			want[$sym]=$line; from[$sym]=${f##*/}
 		done < "$f"
+	done
+	for sym in "${!want[@]}"; do
+		w=${want[$sym]}
+		have=$(grep -E "^($sym=|# $sym is not set)" "$OBJ/.config" || true)
+		[ -z "$have" ] && [ "${w#\# }" != "$w" ] && continue	# "not set" and absent: fine
+		if [ "$have" != "$w" ]; then
+			printf 'config: %s: %s did not stick (have: %s)\n' "${from[$sym]}" "$w" "${have:-absent}" >&2
+			bad=1
+		fi
 	done
 	[ $bad = 0 ] || warn "some config fragment lines did not stick (see above)"
 fi

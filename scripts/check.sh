@@ -12,7 +12,9 @@ res=$BUILD/results/$FLAVOUR-$stamp
 mkdir -p "$res"
 : > "$res/exit-codes"
 # The guest sees only the checkout: run a copy of the list kept with the results.
-cp "${LIST:-$TOP/tests/check.list}" "$res/tests.list"
+deflist=$TOP/tests/check.list
+[ "$ARCH" = x86_64 ] || deflist=$TOP/tests/check-cross.list
+cp "${LIST:-$deflist}" "$res/tests.list"
 list=$res/tests.list
 expected=$TOP/tests/expected-skips/$ARCH.txt
 
@@ -53,9 +55,10 @@ bash "$TOP/scripts/build-kernel.sh" >/dev/null
 st=$(bash "$TOP/scripts/build-selftests.sh" "$list" | tail -n1)
 t_build=$(date +%s)
 
-# 4. Boot and run the list.
+# 4. Boot and run the list. The guest may take as long as every suite's own timeout.
+tmo_sum=$(awk -F'\t' '!/^#/ && NF >= 3 { s += $2 } END { print s + 300 }' "$list")
 set +e
-MEM=${MEM:-4G} NUMA=${NUMA:-2} VMRUN_LOG=$res/console.log bash "$TOP/scripts/vm-run.sh" \
+TIMEOUT=${TIMEOUT:-$tmo_sum} MEM=${MEM:-$CHECK_MEM} NUMA=${NUMA:-$CHECK_NUMA} VMRUN_LOG=$res/console.log bash "$TOP/scripts/vm-run.sh" \
 	"sh $TOP/scripts/guest-tests.sh $st $list $res"
 vm_rc=$?
 set -e

@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tooling needs for ARCH (only those missing).
+# Install the Debian packages the tooling needs for ARCH (only those missing), and the
+# packages named as arguments.
 . "$(dirname "$0")/lib.sh"
 arch_setup
 
 pkgs=(make gcc libc6-dev flex bison bc libelf-dev libssl-dev python3 python3-ply python3-git perl git patch
       xz-utils gzip rsync pkg-config ccache coreutils liburcu-dev)
-case "$ARCH" in
-x86_64) pkgs+=(qemu-system-x86) ;;
-esac
+pkgs+=("$QEMU_PKG" "$TOOLCHAIN_PKG" "$@")	# arguments: more packages (make bench: stress-ng)
+
+# The guest userland is Debian's busybox-static and bash-static for $DEB_ARCH, fetched
+# with apt-get download: a foreign architecture must be known to dpkg and apt.
+SUDO=
+[ "$(id -u)" = 0 ] || SUDO=sudo
+if [ "$DEB_ARCH" != "$(dpkg --print-architecture)" ] &&
+   ! dpkg --print-foreign-architectures | grep -qx "$DEB_ARCH"; then
+	log "adding the Debian architecture $DEB_ARCH (for the guest's busybox-static)"
+	$SUDO dpkg --add-architecture "$DEB_ARCH"
+	$SUDO apt-get update -q >/dev/null || warn "apt-get update failed"
+fi
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -15,8 +25,6 @@ for p in "${pkgs[@]}"; do
 done
 [ ${#missing[@]} = 0 ] && exit 0
 
-SUDO=
-[ "$(id -u)" = 0 ] || SUDO=sudo
 command -v apt-get >/dev/null || die "missing packages (${missing[*]}) and no apt-get: install them by hand"
 log "installing: ${missing[*]}"
 $SUDO apt-get update -q >/dev/null || warn "apt-get update failed; trying the install anyway"

@@ -36,15 +36,53 @@ git_fixed() {
 	git "$@"
 }
 
-# Per-architecture facts: Debian arch name, cross prefix, kernel ARCH, image.
+# Per-architecture facts: Debian arch name, cross compiler, kernel ARCH, image, QEMU
+# machine, console, and the guest size make check uses (memory, CPUs, NUMA nodes).
+ARCHES="x86_64 i386 i386-nopae arm64 ppc64le mipsel mips64el"
 arch_setup() {
+	CONSOLE=ttyS0; CHECK_MEM=4G; CHECK_SMP=2; CHECK_NUMA=2; QEMU_CPU=max
 	case "$ARCH" in
 	x86_64)
 		DEB_ARCH=amd64; KARCH=x86; CROSS_COMPILE=${CROSS_COMPILE-}
-		KIMAGE=vmlinux; QEMU=qemu-system-x86_64; TOOLCHAIN_PKG=gcc
+		KIMAGE=vmlinux; QEMU=qemu-system-x86_64; QEMU_PKG=qemu-system-x86
+		QEMU_MACHINE=pc
 		;;
-	*) die "ARCH=$ARCH is not supported yet (supported: x86_64)" ;;
+	i386|i386-nopae)
+		# bzImage: the PVH entry is 64-bit only in practice; no NUMA on 32-bit x86
+		DEB_ARCH=i386; KARCH=i386; CROSS_COMPILE=${CROSS_COMPILE-i686-linux-gnu-}
+		KIMAGE=arch/x86/boot/bzImage; QEMU=qemu-system-i386; QEMU_PKG=qemu-system-x86
+		QEMU_MACHINE=pc; CHECK_NUMA=1
+		;;
+	arm64)
+		DEB_ARCH=arm64; KARCH=arm64; CROSS_COMPILE=${CROSS_COMPILE-aarch64-linux-gnu-}
+		KIMAGE=arch/arm64/boot/Image; QEMU=qemu-system-aarch64; QEMU_PKG=qemu-system-arm
+		# cortex-a57: -cpu max turns on pointer authentication, slow under TCG
+		QEMU_MACHINE=virt; QEMU_CPU=cortex-a57; CONSOLE=ttyAMA0
+		;;
+	ppc64le)
+		DEB_ARCH=ppc64el; KARCH=powerpc; CROSS_COMPILE=${CROSS_COMPILE-powerpc64le-linux-gnu-}
+		KIMAGE=vmlinux; QEMU=qemu-system-ppc64; QEMU_PKG=qemu-system-ppc
+		# VOF instead of SLOF (SLOF takes ~12 s under TCG); no Spectre caps under TCG
+		QEMU_MACHINE=pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off,x-vof=on
+		QEMU_CPU=power9; CONSOLE=hvc0
+		;;
+	mipsel|mips64el)
+		# malta: no NUMA, one CPU (SMP needs an MT core or CPS), at most 2 GiB
+		DEB_ARCH=$ARCH; KARCH=mips; QEMU=qemu-system-$ARCH; QEMU_PKG=qemu-system-mips
+		KIMAGE=vmlinux; QEMU_MACHINE=malta; CHECK_MEM=2G; CHECK_SMP=1; CHECK_NUMA=1
+		if [ "$ARCH" = mipsel ]; then
+			CROSS_COMPILE=${CROSS_COMPILE-mipsel-linux-gnu-}; QEMU_CPU=24Kf
+		else
+			CROSS_COMPILE=${CROSS_COMPILE-mips64el-linux-gnuabi64-}
+			QEMU_CPU=MIPS64R2-generic
+		fi
+		;;
+	*) die "ARCH=$ARCH is not supported (supported: $ARCHES)" ;;
 	esac
+	# The cross compiler's Debian package: gcc-<triplet> (native: plain gcc).
+	TOOLCHAIN_PKG=gcc
+	[ -n "$CROSS_COMPILE" ] && TOOLCHAIN_PKG=gcc-${CROSS_COMPILE%-}
+	return 0
 }
 
 kernel_flavour() {

@@ -16,18 +16,24 @@ kernel_flavour
 cmd=${1:?usage: vm-run.sh 'command'}
 TIMEOUT=${TIMEOUT:-900}
 MEM=${MEM:-2G}
-SMP=${SMP:-2}
+SMP=${SMP:-$CHECK_SMP}
 NUMA=${NUMA:-1}
 
 image=$(bash "$TOP/scripts/build-kernel.sh" | tail -n1)
 initrd=$(bash "$TOP/scripts/mkinitramfs.sh" | tail -n1)
 
 if [ -z "${ACCEL:-}" ]; then
-	if host_has_kvm; then ACCEL=kvm; else ACCEL=tcg; fi
+	ACCEL=tcg
+	case "$ARCH" in x86_64|i386*) host_has_kvm && ACCEL=kvm ;; esac
 fi
 case "$ACCEL" in
-kvm) accel=(-accel kvm -cpu host) ;;
-tcg) accel=(-accel tcg,thread=multi -cpu max) ;;
+kvm)
+	case "$ARCH" in x86_64|i386*) ;; *) die "ACCEL=kvm: a $ARCH guest on this host needs TCG" ;; esac
+	accel=(-accel kvm -cpu host) ;;
+tcg)
+	# Multi-threaded TCG only where there is more than one CPU to run.
+	if [ "$SMP" -gt 1 ]; then accel=(-accel tcg,thread=multi); else accel=(-accel tcg); fi
+	accel+=(-cpu "$QEMU_CPU") ;;
 *) die "ACCEL must be kvm or tcg" ;;
 esac
 
@@ -42,11 +48,9 @@ logf=${VMRUN_LOG:-$BUILD/logs/$FLAVOUR-$stamp.log}
 printf '%s\n' "$cmd" > "$script"
 trap 'rm -f "$script"' EXIT
 
-append="console=ttyS0 panic=-1 loglevel=5 printk.time=1"
+append="console=$CONSOLE panic=-1 loglevel=5 printk.time=1"
 append+=" vmrun.dir=$TOP vmrun.cwd=$cwd vmrun.script=$script ${APPEND:-}"
-case "$ARCH" in
-x86_64) machine=(-M pc) ;;
-esac
+machine=(-M "$QEMU_MACHINE")
 
 # NUMA=n splits the memory and the CPUs into n nodes of equal size.
 numa=()
@@ -63,7 +67,10 @@ if [ "$NUMA" -gt 1 ]; then
 	for ((n = 0; n < NUMA; n++)); do
 		numa+=(-object "memory-backend-ram,id=mem$n,size=$((mem_mb / NUMA))M")
 		numa+=(-numa "node,nodeid=$n,memdev=mem$n")
-		numa+=(-numa "cpu,node-id=$n,socket-id=$n")
+		case "$ARCH" in
+		ppc64le) numa+=(-numa "cpu,node-id=$n,core-id=$n") ;;
+		*) numa+=(-numa "cpu,node-id=$n,socket-id=$n") ;;
+		esac
 	done
 	smp=(-smp "$SMP,sockets=$NUMA,cores=$((SMP / NUMA)),threads=1")
 fi
