@@ -8,6 +8,7 @@
 #   make vm-run CMD='shell command'   [ARCH=] [KERNEL=] [DEBUG=] [ACCEL=kvm|tcg] [TIMEOUT=s]
 #   make apply          patches/ -> build/src/linux, branch nonlinear (FORCE=1 discards work)
 #   make export         branch -> patches/ + patches/series
+#   make mbox           the series as mails with a cover letter (build/mbox/)
 #   make deps           install the Debian packages the tooling needs
 #   make clean          remove build/ (the base tree and ccache in ~/.cache stay)
 #
@@ -19,12 +20,12 @@ KERNEL ?= patched
 DEBUG  ?= 0
 export ARCH KERNEL DEBUG KSRC ACCEL TIMEOUT MEM SMP NUMA REPEAT SCALE BENCH_ARGS STRESS_SECONDS
 
-.PHONY: all run check check-all bench kernel vm-run selftests initramfs apply export base deps clean help
+.PHONY: all run check check-all bench mbox kernel vm-run selftests initramfs apply export base deps clean help
 
 all: help
 
 help:
-	@sed -n '2,17s/^# \{0,1\}//p' Makefile
+	@sed -n '2,18s/^# \{0,1\}//p' Makefile
 
 deps:
 	@bash scripts/deps.sh
@@ -37,6 +38,9 @@ apply: deps
 
 export:
 	@bash scripts/pq.sh export
+
+mbox:
+	@bash scripts/mbox.sh
 
 kernel: deps
 	@bash scripts/build-kernel.sh
