@@ -1,8 +1,10 @@
 # linux-nonlinear: native nonlinear VMAs for remap_file_pages() on Linux 6.12.
 #
 #   make run            build + boot the patched x86_64 kernel, show the feature working
-#   make check          the test suite (checkpatch, build, boot, selftests, summary)
+#   make check          the test suite: x86_64 normal + DEBUG=1, i386, arm64 (ARCH= one arch)
 #   make check-all      make check on every architecture, and on the x86_64 debug kernel
+#   make series-check   every prefix of the series builds (option on/off), checkpatch, vma tests
+#   make kunit          the series' KUnit suite through tools/testing/kunit/kunit.py [ARCH=]
 #   make bench          stock against patched, side by side [REPEAT=3] [SCALE=small|full]
 #   make kernel         [ARCH=x86_64] [KERNEL=patched|stock] [DEBUG=1]
 #   make vm-run CMD='shell command'   [ARCH=] [KERNEL=] [DEBUG=] [ACCEL=kvm|tcg] [TIMEOUT=s]
@@ -15,17 +17,18 @@
 # ARCH: x86_64 i386 i386-nopae arm64 ppc64le mipsel mips64el.
 # KSRC=/path/to/linux-6.12.y uses your own tree as the base instead of Debian's.
 
-ARCH   ?= x86_64
+# Empty ARCH and DEBUG: the scripts default to x86_64 and 0; plain `make check` runs the CI set.
+ARCH   ?=
 KERNEL ?= patched
-DEBUG  ?= 0
-export ARCH KERNEL DEBUG KSRC ACCEL TIMEOUT MEM SMP NUMA REPEAT SCALE BENCH_ARGS STRESS_SECONDS
+DEBUG  ?=
+export ARCH KERNEL DEBUG KSRC SERIES_ARCHES SERIES_FROM KUNIT_ARGS ACCEL TIMEOUT MEM SMP NUMA REPEAT SCALE BENCH_ARGS STRESS_SECONDS
 
-.PHONY: all run check check-all bench mbox kernel vm-run selftests initramfs apply export base deps clean help
+.PHONY: all run check check-all series-check kunit bench mbox kernel vm-run selftests initramfs apply export base deps clean help
 
 all: help
 
 help:
-	@sed -n '2,18s/^# \{0,1\}//p' Makefile
+	@sed -n '2,20s/^# \{0,1\}//p' Makefile
 
 deps:
 	@bash scripts/deps.sh
@@ -56,10 +59,16 @@ vm-run: deps
 	@bash scripts/vm-run.sh "$(CMD)"
 
 check: deps
-	@bash scripts/check.sh
+	@if [ -z "$(ARCH)$(DEBUG)" ]; then bash scripts/check-all.sh ci; else bash scripts/check.sh; fi
 
 check-all:
 	@bash scripts/check-all.sh
+
+series-check: deps
+	@bash scripts/series-check.sh
+
+kunit: deps
+	@bash scripts/kunit.sh
 
 bench: deps
 	@bash scripts/deps.sh stress-ng

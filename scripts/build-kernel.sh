@@ -7,10 +7,13 @@
 arch_setup
 kernel_flavour
 
-kernel_source
+# make series-check builds each prefix of the series from its own tree and object
+# directories (BUILD_SRC, BUILD_OBJ), with the option on and off (NONLINEAR=1|0).
+if [ -n "${BUILD_SRC:-}" ]; then SRC=$BUILD_SRC; else kernel_source; fi
+OBJ=${BUILD_OBJ:-$OBJ}
 
 frags=("$TOP/configs/common.config" "$TOP/configs/$ARCH.config")
-[ "$KERNEL" = patched ] && frags+=("$TOP/configs/nonlinear.config")
+[ "$KERNEL" = patched ] && [ "${NONLINEAR:-1}" = 1 ] && frags+=("$TOP/configs/nonlinear.config")
 [ "$DEBUG" = 1 ] && frags+=("$TOP/configs/debug.config")
 
 CC_WRAP="gcc"

@@ -51,7 +51,9 @@ arch_setup() {
 		# bzImage: the PVH entry is 64-bit only in practice; no NUMA on 32-bit x86
 		DEB_ARCH=i386; KARCH=i386; CROSS_COMPILE=${CROSS_COMPILE-i686-linux-gnu-}
 		KIMAGE=arch/x86/boot/bzImage; QEMU=qemu-system-i386; QEMU_PKG=qemu-system-x86
-		QEMU_MACHINE=pc; CHECK_NUMA=1
+		# -cpu max says AuthenticAMD, and 32-bit init_amd() then WARNs that the
+		# "combination of AMD processors is not suitable for SMP"
+		QEMU_MACHINE=pc; CHECK_NUMA=1; QEMU_CPU=max,vendor=GenuineIntel
 		;;
 	arm64)
 		DEB_ARCH=arm64; KARCH=arm64; CROSS_COMPILE=${CROSS_COMPILE-aarch64-linux-gnu-}

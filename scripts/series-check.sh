@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# make series-check: is every prefix of the series a good kernel? For each patch, applied
+# one after another: the kernel builds for every SERIES_ARCHES (default: x86_64 i386)
+# with CONFIG_MEM_NONLINEAR on and off, tools/testing/vma builds and passes, and
+# checkpatch.pl --strict says nothing (its findings are listed; errors fail).
+#
+# One git worktree steps through the commits, and each (arch, option) keeps its object
+# directory, so a step rebuilds only what the patch touched (most of the tree for a
+# patch to mm.h or mm_types.h: that is what makes it long; see README). Times go to
+# build/series-check/report.txt. SERIES_FROM=N starts at patch N (default 1).
+. "$(dirname "$0")/lib.sh"
+bash "$TOP/scripts/pq.sh" ensure
+SERIES_ARCHES=${SERIES_ARCHES:-"x86_64 i386"}
+for a in $SERIES_ARCHES; do ARCH=$a bash "$TOP/scripts/deps.sh"; done
+TREE=$BUILD/src/linux
+SC=$BUILD/series-check
+WT=$SC/src
+mkdir -p "$SC"
+if [ ! -d "$WT/.git" ] && [ ! -f "$WT/.git" ]; then
+	git -C "$TREE" worktree prune
+	git -C "$TREE" worktree add -q --detach "$WT" base
+fi
+mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..nonlinear)
+report=$SC/report.txt
+t_all=$(date +%s)
+{
+	echo "make series-check: ${#commits[@]} patches on $(git -C "$TREE" rev-parse --short base), arches: $SERIES_ARCHES"
+	printf '%-3s %-52s %-10s' "#" "patch" "checkpatch"
+	for a in $SERIES_ARCHES; do printf ' %-12s %-12s' "$a:on" "$a:off"; done
+	printf ' %-6s\n' "vma"
+} | tee "$report"
+rc=0
+for ((i = ${SERIES_FROM:-1}; i <= ${#commits[@]}; i++)); do
+	c=${commits[$((i - 1))]}
+	subj=$(git -C "$TREE" log -1 --format=%s "$c")
+	git -C "$WT" checkout -q --detach "$c"
+	log "[$i/${#commits[@]}] $subj"
+	line=$(printf '%-3s %-52.52s' "$i" "$subj")
+	# checkpatch on the commit itself
+	out=$(cd "$WT" && perl scripts/checkpatch.pl --strict --quiet -g "$c" 2>&1 || true)
+	if grep -q "ERROR:" <<<"$out"; then v=ERROR; rc=1
+	elif grep -q "WARNING:" <<<"$out"; then v=warning
+	elif grep -q "CHECK:" <<<"$out"; then v=check
+	else v=clean; fi
+	[ -n "$out" ] && printf '%s\n' "$out" > "$SC/checkpatch-$i.log"
+	line+=$(printf ' %-10s' "$v")
+	for a in $SERIES_ARCHES; do
+		for nl in 1 0; do
+			t0=$(date +%s)
+			if ARCH=$a KERNEL=patched DEBUG=0 NONLINEAR=$nl BUILD_SRC="$WT" \
+				BUILD_OBJ="$SC/obj/$a-$nl" bash "$TOP/scripts/build-kernel.sh" \
+				> "$SC/build-$i-$a-$nl.log" 2>&1; then
+				v="ok $(($(date +%s) - t0))s"
+				rm -f "$SC/build-$i-$a-$nl.log"
+			else
+				v=FAIL; rc=1
+				tail -n 30 "$SC/build-$i-$a-$nl.log" >&2
+			fi
+			line+=$(printf ' %-12s' "$v")
+		done
+	done
+	if (cd "$WT/tools/testing/vma" && make -s clean >/dev/null 2>&1 && make -s >/dev/null 2>&1 &&
+	    ./vma > "$SC/vma-$i.log" 2>&1); then v=ok; else v=FAIL; rc=1; fi
+	(cd "$WT/tools/testing/vma" && make -s clean >/dev/null 2>&1) || true
+	line+=$(printf ' %-6s' "$v")
+	echo "$line" | tee -a "$report"
+done
+echo "make series-check: $([ $rc = 0 ] && echo ok || echo FAILED) in $(( $(date +%s) - t_all )) s" | tee -a "$report"
+exit $rc
