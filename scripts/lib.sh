@@ -84,6 +84,10 @@ arch_setup() {
 	# The cross compiler's Debian package: gcc-<triplet> (native: plain gcc).
 	TOOLCHAIN_PKG=gcc
 	[ -n "$CROSS_COMPILE" ] && TOOLCHAIN_PKG=gcc-${CROSS_COMPILE%-}
+	# ... and its C library headers for the selftests (only recommended by the compiler,
+	# which deps.sh installs without recommends).
+	TOOLCHAIN_LIBC=libc6-dev
+	[ -n "$CROSS_COMPILE" ] && TOOLCHAIN_LIBC=libc6-dev-$DEB_ARCH-cross
 	return 0
 }
 
