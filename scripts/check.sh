@@ -17,6 +17,13 @@ deflist=$TOP/tests/check.list
 cp "${LIST:-$deflist}" "$res/tests.list"
 list=$res/tests.list
 expected=$TOP/tests/expected-skips/$ARCH.txt
+# ppc64le booted with the hash MMU (APPEND=disable_radix) adds its own expected skips.
+case " ${APPEND:-} " in *" disable_radix "*)
+	if [ -f "$TOP/tests/expected-skips/$ARCH-hash.txt" ]; then
+		cat "$expected" "$TOP/tests/expected-skips/$ARCH-hash.txt" > "$res/expected-skips.txt"
+		expected=$res/expected-skips.txt
+	fi ;;
+esac
 
 bash "$TOP/scripts/pq.sh" ensure
 # shellcheck disable=SC1091
