@@ -6,6 +6,7 @@
 #   make series-check   every prefix of the series builds (option on/off), checkpatch, vma tests
 #   make kunit          the series' KUnit suite through tools/testing/kunit/kunit.py [ARCH=]
 #   make bench          stock against patched, side by side [REPEAT=3] [SCALE=small|full]
+#   make profile        perf record of remap_file_pages() in a guest [KERNEL=] [CPU=]
 #   make kernel         [ARCH=x86_64] [KERNEL=patched|stock] [DEBUG=1]
 #   make vm-run CMD='shell command'   [ARCH=] [KERNEL=] [DEBUG=] [ACCEL=kvm|tcg] [TIMEOUT=s]
 #   make apply          patches/ -> build/src/linux, branch nonlinear (FORCE=1 discards work)
@@ -22,8 +23,9 @@ ARCH   ?=
 KERNEL ?= patched
 DEBUG  ?=
 export ARCH KERNEL DEBUG KSRC SERIES_ARCHES SERIES_FROM KUNIT_ARGS ACCEL TIMEOUT MEM SMP NUMA REPEAT SCALE BENCH_ARGS STRESS_SECONDS
+export EXTRA_CONFIG CPU BENCH_CPUS PROFILE_ARGS
 
-.PHONY: all run check check-all series-check kunit bench mbox kernel vm-run selftests initramfs apply export base deps clean help
+.PHONY: all run check check-all series-check kunit bench profile mbox kernel vm-run selftests initramfs apply export base deps clean help
 
 all: help
 
@@ -73,6 +75,9 @@ kunit: deps
 bench: deps
 	@bash scripts/deps.sh stress-ng
 	@bash scripts/bench.sh
+
+profile: deps
+	@bash scripts/profile.sh
 
 run: deps
 	@bash scripts/run.sh

@@ -445,6 +445,9 @@ def main():
                   e.get("page_size", "?"), e.get("cpus", "?"),
                   (e.get("mem_total_kb") or 0) // 1024, (e.get("swap_total_kb") or 0) // 1024,
                   e.get("fault_around_bytes")))
+        if "null_syscall_ns" in e:
+            print("  %-8s null system call %s ns; meltdown: %s" % (
+                "", e["null_syscall_ns"], e.get("meltdown") or "?"))
     if ignored:
         print("  (%d lines that are not measurements ignored)" % ignored)
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build one kernel flavour out of tree: ARCH, KERNEL=patched|stock, DEBUG=0|1.
 # Config = tinyconfig + configs/common.config + configs/$ARCH.config
-#          [+ configs/nonlinear.config for patched] [+ configs/debug.config for DEBUG=1].
+#          [+ configs/nonlinear.config for patched] [+ configs/debug.config for DEBUG=1]
+#          [+ configs/<x>.config for each x of EXTRA_CONFIG].
 # Prints the path of the bootable image on stdout's last line.
 . "$(dirname "$0")/lib.sh"
 arch_setup
@@ -15,6 +16,7 @@ OBJ=${BUILD_OBJ:-$OBJ}
 frags=("$TOP/configs/common.config" "$TOP/configs/$ARCH.config")
 [ "$KERNEL" = patched ] && [ "${NONLINEAR:-1}" = 1 ] && frags+=("$TOP/configs/nonlinear.config")
 [ "$DEBUG" = 1 ] && frags+=("$TOP/configs/debug.config")
+for x in ${EXTRA_CONFIG:-}; do frags+=("$TOP/configs/$x.config"); done
 
 CC_WRAP="gcc"
 command -v ccache >/dev/null && CC_WRAP="ccache ${CROSS_COMPILE}gcc"

@@ -88,6 +88,8 @@ arch_setup() {
 	# which deps.sh installs without recommends).
 	TOOLCHAIN_LIBC=libc6-dev
 	[ -n "$CROSS_COMPILE" ] && TOOLCHAIN_LIBC=libc6-dev-$DEB_ARCH-cross
+	# CPU= another QEMU CPU model for TCG guests
+	QEMU_CPU=${CPU:-$QEMU_CPU}
 	return 0
 }
 
@@ -96,6 +98,13 @@ kernel_flavour() {
 	case "$DEBUG" in 0|1) ;; *) die "DEBUG must be 0 or 1" ;; esac
 	FLAVOUR=$ARCH-$KERNEL
 	[ "$DEBUG" = 1 ] && FLAVOUR=$FLAVOUR-debug
+	# EXTRA_CONFIG="a b": configs/a.config and configs/b.config on top, in a kernel of
+	# their own (make bench builds both kernels with configs/bench.config).
+	local x
+	for x in ${EXTRA_CONFIG:-}; do
+		[ -f "$TOP/configs/$x.config" ] || die "EXTRA_CONFIG: no configs/$x.config"
+		FLAVOUR=$FLAVOUR-$x
+	done
 	OBJ=$BUILD/obj/$FLAVOUR
 	# In 6.12 the PVH entry calls KASAN-instrumented code (memcmp) before the KASAN
 	# shadow exists, and the guest triple-faults: boot KASAN kernels as a bzImage.

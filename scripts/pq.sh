@@ -98,12 +98,19 @@ do_export() {
 	old=$(series_list | sort); new=$(sort "$tmp/series.new")
 	comm -13 <(echo "$old") <(echo "$new") | sed '/^$/d; s/^/Added patch /'
 	comm -23 <(echo "$old") <(echo "$new") | sed '/^$/d; s/^/Removed patch /'
-	# The series file keeps its comments while the order is unchanged; otherwise only its
-	# leading comment block is kept and the order is the branch's.
+	# The series file keeps its comments: each block of comment and blank lines stays in
+	# front of the patch it preceded (or at the end), in the branch's order; new patches
+	# come without one.
 	if [ "$(series_list)" = "$(cat "$tmp/series.new")" ]; then
 		cp "$SERIES" "$tmp/series"
 	else
-		{ awk '/^[^#]/ && !/^[[:space:]]*$/ {exit} {print}' "$SERIES" 2>/dev/null; cat "$tmp/series.new"; } > "$tmp/series"
+		awk 'NR == FNR {
+			if ($0 ~ /^[[:space:]]*(#|$)/) { blk = blk $0 "\n"; next }
+			name = $0; sub(/[[:space:]]*#.*/, "", name); sub(/[[:space:]]+$/, "", name)
+			before[name] = blk; line[name] = $0; blk = ""; next
+		}
+		{ printf "%s%s\n", before[$0], ($0 in line) ? line[$0] : $0 }
+		END { printf "%s", blk }' "$SERIES" "$tmp/series.new" > "$tmp/series"
 	fi
 	local changed=0
 	for p in $(series_list); do
