@@ -23,7 +23,12 @@ ARCH   ?=
 KERNEL ?= patched
 DEBUG  ?=
 export ARCH KERNEL DEBUG KSRC SERIES_ARCHES SERIES_FROM KUNIT_ARGS ACCEL TIMEOUT MEM SMP NUMA REPEAT SCALE BENCH_ARGS STRESS_SECONDS
-export EXTRA_CONFIG CPU BENCH_CPUS PROFILE_ARGS
+export CPU BENCH_CPUS PROFILE_ARGS
+# Only when given: bench and profile default an unset EXTRA_CONFIG to "bench", and
+# "EXTRA_CONFIG=" (empty) means no extra fragment.
+ifneq ($(origin EXTRA_CONFIG),undefined)
+export EXTRA_CONFIG
+endif
 
 .PHONY: all run check check-all series-check kunit bench profile mbox kernel vm-run selftests initramfs apply export base deps clean help
 
