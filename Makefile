@@ -78,7 +78,7 @@ kunit: deps
 	@bash scripts/kunit.sh
 
 bench: deps
-	@bash scripts/deps.sh stress-ng
+	@bash scripts/deps.sh stress-ng gnuplot-nox
 	@bash scripts/bench.sh
 
 profile: deps

@@ -6,7 +6,7 @@ arch_setup
 
 pkgs=(make gcc libc6-dev flex bison bc libelf-dev libssl-dev python3 python3-ply python3-git perl git patch
       xz-utils gzip rsync pkg-config ccache coreutils liburcu-dev)
-pkgs+=("$QEMU_PKG" "$TOOLCHAIN_PKG" "$TOOLCHAIN_LIBC" "$@")	# arguments: more packages (make bench: stress-ng)
+pkgs+=("$QEMU_PKG" "$TOOLCHAIN_PKG" "$TOOLCHAIN_LIBC" "$@")	# arguments: more packages (make bench: stress-ng, gnuplot-nox)
 
 # The guest userland is Debian's busybox-static and bash-static for $DEB_ARCH, fetched
 # with apt-get download: a foreign architecture must be known to dpkg and apt.

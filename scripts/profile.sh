@@ -34,6 +34,7 @@ cd /tmp
 echo 0 > /proc/sys/kernel/kptr_restrict
 echo -1 > /proc/sys/kernel/perf_event_paranoid
 echo 1000000 > /proc/sys/vm/max_map_count
+grep . /sys/devices/system/cpu/vulnerabilities/* > $res/vulnerabilities.txt 2>/dev/null
 \$P record -q -e cpu-clock -F 4000 -g -o /tmp/perf.data -- $pdir/rfp-loop $args > $res/rfp-loop.txt || exit 1
 \$P report -q -i /tmp/perf.data --children --percent-limit 2 --stdio -g none --sort sym > $res/children.txt 2>/dev/null
 \$P report -q -i /tmp/perf.data --no-children --percent-limit 1 --stdio -g none --sort sym > $res/self.txt 2>/dev/null
