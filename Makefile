@@ -3,7 +3,7 @@
 #   make run            build + boot the patched x86_64 kernel, show the feature working
 #   make check          the test suite: x86_64 normal + DEBUG=1, i386, arm64 (ARCH= one arch)
 #   make check-all      make check on every architecture, and on the x86_64 debug kernel
-#   make series-check   every prefix of the series builds (option on/off), checkpatch, vma tests
+#   make series-check   every prefix builds (option on/off), checkpatch, vma tests; resumes
 #   make kunit          the series' KUnit suite through tools/testing/kunit/kunit.py [ARCH=]
 #   make bench          stock against patched, side by side [REPEAT=3] [SCALE=small|full]
 #   make profile        perf record of remap_file_pages() in a guest [KERNEL=] [CPU=]
@@ -22,8 +22,8 @@
 ARCH   ?=
 KERNEL ?= patched
 DEBUG  ?=
-export ARCH KERNEL DEBUG KSRC SERIES_ARCHES SERIES_FROM KUNIT_ARGS ACCEL TIMEOUT MEM SMP NUMA REPEAT SCALE BENCH_ARGS STRESS_SECONDS
-export CPU BENCH_CPUS PROFILE_ARGS
+export ARCH KERNEL DEBUG KSRC SERIES_ARCHES SERIES_FROM SERIES_BUDGET SERIES_FORCE KUNIT_ARGS ACCEL TIMEOUT MEM SMP NUMA REPEAT SCALE BENCH_ARGS STRESS_SECONDS
+export CPU BENCH_CPUS PROFILE_ARGS BOOT_TIMEOUT TIMEOUT_DUMP
 # Only when given: bench and profile default an unset EXTRA_CONFIG to "bench", and
 # "EXTRA_CONFIG=" (empty) means no extra fragment.
 ifneq ($(origin EXTRA_CONFIG),undefined)

@@ -41,4 +41,15 @@ echo
 echo "make $([ $ci = 1 ] && echo check || echo check-all): $(( $(date +%s) - t_all )) s"
 printf '%s\n' "${summary[@]}"
 [ $ci = 1 ] && echo "make check covered x86_64 (normal and DEBUG=1), i386 and arm64; make check-all covers every architecture"
+# A failed run's failures again, and its first kernel splat with context: a CI log may
+# keep only its end.
+for r in "${runs[@]}"; do
+	out=$BUILD/check-all-${r%:*}-${r#*:}.log
+	grep -q '^FAILED: ' "$out" 2>/dev/null || continue
+	echo
+	echo "== ${r%:*} $([ "${r#*:}" = 1 ] && echo debug || echo normal): failures"
+	grep '^FAILED: ' "$out"
+	res=$(sed -n 's/.*; results: \(build\/results\/[^ ]*\)$/\1/p' "$out" | tail -n1)
+	[ -n "$res" ] && [ -f "$TOP/$res/console.log" ] && bash "$TOP/scripts/splat-check.sh" "$TOP/$res/console.log" 2>&1 | cut -c1-300
+done
 exit $rc

@@ -77,14 +77,14 @@ t_end=$(date +%s)
 # The guest run itself is a suite: a splat, a panic or a timeout fails it.
 case $vm_rc in
 0) echo "guest: clean kernel log" ;;
-3) echo "not ok 1 kernel splat in the guest log (see console.log)" ;;
+3) echo "not ok 1 kernel splat in the guest log (see console.log): $(bash "$TOP/scripts/splat-check.sh" --first "$res/console.log")" ;;
 124) echo "not ok 1 the guest timed out" ;;
-255) echo "not ok 1 the guest crashed or panicked" ;;
+255) echo "not ok 1 the guest crashed, panicked or never reached /init" ;;
 *) echo "not ok 1 the guest run ended with status $vm_rc" ;;
 esac > "$res/guest.log"
 echo "guest $vm_rc" >> "$res/exit-codes"
 echo
 echo "base: $BASE_DESC; series: $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/patches/series" | wc -l) patches"
-echo "kernel: $FLAVOUR ($(sed -n 's/^# kernel: //p' "$res/console.log" | head -n1)); results: ${res#"$TOP"/}"
+echo "kernel: $FLAVOUR ($(sed -n 's/^# kernel: //p' "$res/console.log" | head -n1 | tr -d '\r')); results: ${res#"$TOP"/}"
 echo "time: build $((t_build - t0)) s, guest $((t_end - t_build)) s"
 exec python3 "$TOP/scripts/tap-summary.py" "$res" "$expected"

@@ -8,6 +8,13 @@
 # directory, so a step rebuilds only what the patch touched (most of the tree for a
 # patch to mm.h or mm_types.h: that is what makes it long; see README). Times go to
 # build/series-check/report.txt. SERIES_FROM=N starts at patch N (default 1).
+#
+# The whole run takes longer than one sitting, so it resumes: every build that passed is
+# written to tests/series-check.ledger under the git tree id of its prefix (which names
+# the base, the patches up to it and nothing else), its arch and option. A later run
+# builds only the cells the ledger lacks for the current series; commit the ledger to
+# keep what was proven. SERIES_BUDGET=seconds starts no new build after that long (the
+# run then ends with status 2: incomplete). SERIES_FORCE=1 ignores the ledger.
 . "$(dirname "$0")/lib.sh"
 bash "$TOP/scripts/pq.sh" ensure
 SERIES_ARCHES=${SERIES_ARCHES:-"x86_64 i386"}
@@ -23,6 +30,12 @@ fi
 mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..nonlinear)
 report=$SC/report.txt
 t_all=$(date +%s)
+# tree<TAB>arch:on|off<TAB>ok<TAB>seconds<TAB>date<TAB>patch number and subject
+LEDGER=${SERIES_LEDGER:-$TOP/tests/series-check.ledger}
+[ -f "$LEDGER" ] || printf '# make series-check: builds that passed (scripts/series-check.sh)\n' > "$LEDGER"
+ledgered() { [ "${SERIES_FORCE:-0}" != 1 ] && grep -q "^$1	$2	ok	" "$LEDGER"; }
+budget=${SERIES_BUDGET:-0}
+left=0
 {
 	echo "make series-check: ${#commits[@]} patches on $(git -C "$TREE" rev-parse --short base), arches: $SERIES_ARCHES"
 	printf '%-3s %-52s %-10s' "#" "patch" "checkpatch"
@@ -44,14 +57,27 @@ for ((i = ${SERIES_FROM:-1}; i <= ${#commits[@]}; i++)); do
 	else v=clean; fi
 	[ -n "$out" ] && printf '%s\n' "$out" > "$SC/checkpatch-$i.log"
 	line+=$(printf ' %-10s' "$v")
+	tree=$(git -C "$TREE" rev-parse "$c^{tree}")
 	for a in $SERIES_ARCHES; do
 		for nl in 1 0; do
+			cell=$a:$([ $nl = 1 ] && echo on || echo off)
+			if ledgered "$tree" "$cell"; then
+				line+=$(printf ' %-12s' "ok (ledger)")
+				continue
+			fi
+			if [ "$budget" -gt 0 ] && [ $(($(date +%s) - t_all)) -ge "$budget" ]; then
+				line+=$(printf ' %-12s' "later")
+				left=$((left + 1))
+				continue
+			fi
 			t0=$(date +%s)
 			if ARCH=$a KERNEL=patched DEBUG=0 NONLINEAR=$nl BUILD_SRC="$WT" \
 				BUILD_OBJ="$SC/obj/$a-$nl" bash "$TOP/scripts/build-kernel.sh" \
 				> "$SC/build-$i-$a-$nl.log" 2>&1; then
 				v="ok $(($(date +%s) - t0))s"
 				rm -f "$SC/build-$i-$a-$nl.log"
+				printf '%s\t%s\tok\t%s\t%s\t#%s %s\n' "$tree" "$cell" $(($(date +%s) - t0)) \
+					"$(date -u +%F)" "$i" "$subj" >> "$LEDGER"
 			else
 				v=FAIL; rc=1
 				tail -n 30 "$SC/build-$i-$a-$nl.log" >&2
@@ -65,5 +91,17 @@ for ((i = ${SERIES_FROM:-1}; i <= ${#commits[@]}; i++)); do
 	line+=$(printf ' %-6s' "$v")
 	echo "$line" | tee -a "$report"
 done
-echo "make series-check: $([ $rc = 0 ] && echo ok || echo FAILED) in $(( $(date +%s) - t_all )) s" | tee -a "$report"
+# Keep the ledger to the current series: a tree no prefix has any more proves nothing.
+trees=$(for c in "${commits[@]}"; do git -C "$TREE" rev-parse "$c^{tree}"; done)
+{ grep '^#' "$LEDGER" || true; grep -v '^#' "$LEDGER" | grep -F -f <(echo "$trees") | sort -t'	' -k6,6V -k2,2 -u || true; } \
+	> "$LEDGER.new" && mv "$LEDGER.new" "$LEDGER"
+t=$(( $(date +%s) - t_all ))
+if [ $rc != 0 ]; then
+	echo "make series-check: FAILED in $t s" | tee -a "$report"
+elif [ $left != 0 ]; then
+	echo "make series-check: incomplete in $t s: $left build(s) left for a later run (SERIES_BUDGET=$budget); commit ${LEDGER#"$TOP"/} to keep what passed" | tee -a "$report"
+	rc=2
+else
+	echo "make series-check: ok in $t s (every build of every prefix: this run or ${LEDGER#"$TOP"/})" | tee -a "$report"
+fi
 exit $rc

@@ -76,15 +76,58 @@ if [ "$NUMA" -gt 1 ]; then
 fi
 
 log "booting $FLAVOUR ($ACCEL, ${SMP} cpus, $MEM, $NUMA node(s)) for: $cmd"
+# A guest that has not reached /init after BOOT_TIMEOUT seconds is stuck in the kernel's
+# boot (seen: a debug kernel under TCG silent after 48 s of boot until the run's whole
+# timeout, locally and in CI): stop it then rather than at TIMEOUT. Before the guest is
+# stopped, for a stuck boot or TIMEOUT_DUMP seconds before TIMEOUT, the watchdog asks the
+# kernel where it is: a serial break and sysrq l (every CPU's backtrace) and w (blocked
+# tasks), through the console's input, a FIFO held open here.
+BOOT_TIMEOUT=${BOOT_TIMEOUT:-600}
+TIMEOUT_DUMP=${TIMEOUT_DUMP:-60}
+: > "$logf"
+fifo=$BUILD/vm/in-$stamp
+rm -f "$fifo"
+mkfifo "$fifo"
+exec 7<>"$fifo"
+trap 'rm -f "$script" "$fifo"' EXIT
+sysrq_dump() {
+	local k
+	for k in l w; do
+		printf '\001b' >&7
+		sleep 1
+		printf '%s' "$k" >&7
+		sleep 10
+	done
+}
+(
+	exec >&2
+	sleep "$BOOT_TIMEOUT" < /dev/null > /dev/null 2>&1
+	if ! grep -q 'vmrun: init started' "$logf"; then
+		echo "vm-run: the guest did not reach /init in ${BOOT_TIMEOUT}s (BOOT_TIMEOUT=); its CPUs and blocked tasks:"
+		sysrq_dump
+		pkill -TERM -f -- "-initrd $initrd" || true
+		exit 0
+	fi
+	left=$((TIMEOUT - BOOT_TIMEOUT - TIMEOUT_DUMP))
+	[ "$left" -gt 0 ] || exit 0
+	sleep "$left" < /dev/null > /dev/null 2>&1
+	echo "vm-run: ${TIMEOUT_DUMP}s before TIMEOUT=${TIMEOUT}s; the guest's CPUs and blocked tasks:"
+	sysrq_dump
+) &
+boot_watch=$!
 set +e
 timeout --foreground -k 10 "$TIMEOUT" \
 	"$QEMU" "${machine[@]}" "${accel[@]}" "${smp[@]}" -m "$MEM" "${numa[@]}" \
-	-display none -monitor none -no-reboot -serial stdio \
+	-display none -monitor none -no-reboot -serial mon:stdio \
 	-kernel "$image" -initrd "$initrd" -append "$append" \
 	-virtfs "local,path=$TOP,mount_tag=repo,security_model=none,id=repo" \
-	${QEMU_EXTRA:-} < /dev/null 2>&1 | tee "$logf"
+	${QEMU_EXTRA:-} < "$fifo" 2>&1 | tee "$logf"
 rcs=("${PIPESTATUS[@]}")
 set -e
+pkill -P "$boot_watch" 2>/dev/null || true
+kill "$boot_watch" 2>/dev/null || true
+wait "$boot_watch" 2>/dev/null || true
+exec 7>&-
 qrc=${rcs[0]}
 
 rc=$(sed -n 's/.*VMRUN-EXIT-STATUS: \([0-9]*\).*/\1/p' "$logf" | tail -n1)
@@ -92,7 +135,11 @@ if [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
 	echo "vm-run: guest killed after ${TIMEOUT}s (TIMEOUT=)" >&2
 	rc=124
 elif [ -z "$rc" ]; then
-	echo "vm-run: the guest ended without reporting an exit status (qemu rc $qrc)" >&2
+	if grep -q 'vmrun: init started' "$logf"; then
+		echo "vm-run: the guest ended without reporting an exit status (qemu rc $qrc)" >&2
+	else
+		echo "vm-run: the guest never reached /init (qemu rc $qrc)" >&2
+	fi
 	rc=255
 fi
 
