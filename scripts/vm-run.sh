@@ -49,7 +49,7 @@ printf '%s\n' "$cmd" > "$script"
 trap 'rm -f "$script"' EXIT
 
 append="console=$CONSOLE panic=-1 loglevel=5 printk.time=1"
-append+=" vmrun.dir=$TOP vmrun.cwd=$cwd vmrun.script=$script ${APPEND:-}"
+append+=" vmrun.dir=$TOP vmrun.cwd=$cwd vmrun.script=$script $ARCH_APPEND ${APPEND:-}"
 machine=(-M "$QEMU_MACHINE")
 
 # NUMA=n splits the memory and the CPUs into n nodes of equal size.
