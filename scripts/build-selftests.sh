@@ -17,8 +17,12 @@ mkdir -p "$out"
 make -s -C "$SRC" O="$hdr/obj" ARCH="$KARCH" INSTALL_HDR_PATH="$hdr" headers_install >&2
 
 CC_T="${CROSS_COMPILE}gcc"
-# Build each program the list runs as ./dir/program (other commands need no build).
-targets=$(awk -F'\t' '!/^#/ && NF >= 3 { split($3, w, " "); if (sub("^\\./", "", w[1])) print w[1] }' "$list" | sort -u)
+# Build each program the list runs as [VAR=value ...] ./dir/program (other commands
+# need no build).
+targets=$(awk -F'\t' '!/^#/ && NF >= 3 {
+	n = split($3, w, " "); i = 1
+	while (i < n && w[i] ~ /^[A-Za-z_][A-Za-z0-9_]*=/) i++
+	if (sub("^\\./", "", w[i])) print w[i] }' "$list" | sort -u)
 for t in $targets; do
 	d=${t%/*}; p=${t##*/}
 	log "selftest $d/$p"

@@ -14,6 +14,7 @@ mkdir -p "$res"
 # The guest sees only the checkout: run a copy of the list kept with the results.
 deflist=$TOP/tests/check.list
 [ "$ARCH" = x86_64 ] || deflist=$TOP/tests/check-cross.list
+[ "$ARCH" = x86_64 ] && [ "$DEBUG" = 1 ] && deflist=$TOP/tests/check-debug.list
 cp "${LIST:-$deflist}" "$res/tests.list"
 list=$res/tests.list
 expected=$TOP/tests/expected-skips/$ARCH.txt

@@ -92,11 +92,13 @@ exec 7<>"$fifo"
 trap 'rm -f "$script" "$fifo"' EXIT
 sysrq_dump() {
 	local k
-	for k in l w; do
+	# sysrq prints its handlers' output at the console loglevel (5 here, and w's task
+	# list is KERN_INFO): 7 first, then back to 5.
+	for k in 7 l w 5; do
 		printf '\001b' >&7
 		sleep 1
 		printf '%s' "$k" >&7
-		sleep 10
+		sleep 5
 	done
 }
 (
