@@ -25,8 +25,13 @@ MAKE=(make -C "$SRC" O="$OBJ" ARCH="$KARCH" CROSS_COMPILE="$CROSS_COMPILE" CC="$
       KBUILD_BUILD_TIMESTAMP="2000-01-01" -j"$(nproc)")
 mkdir -p "$OBJ"
 
-# Regenerate the config only when a fragment changed (a new config rebuilds a lot).
-cfg_hash=$(cat "${frags[@]}" | sha256sum | cut -c1-16)
+# Regenerate the config only when a fragment changed (a new config rebuilds a lot), or
+# a Kconfig file of the tree: a symbol the tree gains (make series-check steps through
+# the patches) must get the fragments' value, not the default that the build's
+# syncconfig would give it.
+cfg_hash=$( { cat "${frags[@]}"
+	find "$SRC" -path "$SRC/.git" -prune -o -name 'Kconfig*' -type f -print0 |
+		LC_ALL=C sort -z | xargs -0 cat; } | sha256sum | cut -c1-16)
 if [ ! -f "$OBJ/.config" ] || [ "$(cat "$OBJ/.config-fragments" 2>/dev/null)" != "$cfg_hash" ]; then
 	log "configuring $FLAVOUR: tinyconfig + ${frags[*]##*/}"
 	"${MAKE[@]}" -s tinyconfig >/dev/null

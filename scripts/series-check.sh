@@ -71,9 +71,18 @@ for ((i = ${SERIES_FROM:-1}; i <= ${#commits[@]}; i++)); do
 				continue
 			fi
 			t0=$(date +%s)
+			# Once the tree has the option, its .config must say on or off as asked.
+			want=
+			if grep -q '^config MEM_NONLINEAR$' "$WT/mm/Kconfig"; then
+				want='# CONFIG_MEM_NONLINEAR is not set'
+				[ $nl = 1 ] && want=CONFIG_MEM_NONLINEAR=y
+			fi
 			if ARCH=$a KERNEL=patched DEBUG=0 NONLINEAR=$nl BUILD_SRC="$WT" \
 				BUILD_OBJ="$SC/obj/$a-$nl" bash "$TOP/scripts/build-kernel.sh" \
-				> "$SC/build-$i-$a-$nl.log" 2>&1; then
+				> "$SC/build-$i-$a-$nl.log" 2>&1 &&
+			   { [ -z "$want" ] || grep -qxF "$want" "$SC/obj/$a-$nl/.config" ||
+			     { echo "series-check: $cell: .config lacks '$want'"; false; } \
+				>> "$SC/build-$i-$a-$nl.log"; }; then
 				v="ok $(($(date +%s) - t0))s"
 				rm -f "$SC/build-$i-$a-$nl.log"
 				printf '%s\t%s\tok\t%s\t%s\t#%s %s\n' "$tree" "$cell" $(($(date +%s) - t0)) \
