@@ -94,4 +94,4 @@ echo
 echo "base: $BASE_DESC; series: $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/patches/series" | wc -l) patches"
 echo "kernel: $FLAVOUR ($(sed -n 's/^# kernel: //p' "$res/console.log" | head -n1 | tr -d '\r')); results: ${res#"$TOP"/}"
 echo "time: build $((t_build - t0)) s, guest $((t_end - t_build)) s"
-exec python3 "$TOP/scripts/tap-summary.py" "$res" "$expected"
+exec python3 "$TOP/scripts/tap-summary.py" "$res" "$expected" "$list"

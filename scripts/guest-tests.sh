@@ -14,6 +14,15 @@ touch "$res/exit-codes"
 tab=$(printf '\t')
 n=$(grep -v '^#' "$list" | grep -c .)
 
+# The exit status the suite's shell left in .rc; 255 if the shell itself died (a kernel
+# oops in it, a signal) and left none, so that the suite still fails and gets its row.
+suite_rc() {
+	rc=$(cat "$res/.rc" 2>/dev/null)
+	[ -n "$rc" ] && return
+	rc=255
+	echo "# $suite: its shell died without an exit status" | tee -a "$res/$suite.log"
+}
+
 run_all() {
 	echo "TAP version 13"
 	echo "1..$n"
@@ -23,17 +32,19 @@ run_all() {
 		i=$((i + 1))
 		echo "# selftests: $suite"
 		t0=$(date +%s)
+		rm -f "$res/.rc"
 		( cd "$dir" && timeout "$tmo" sh -c "$cmd" 2>&1; echo $? > "$res/.rc" ) |
 			tee "$res/$suite.log" | sed 's/^/# /'
-		rc=$(cat "$res/.rc")
+		suite_rc
 		# A failure is retried once (as LKFT and NIPA do); a pass on retry is
 		# reported as flaky, with the failing run kept in <suite>.first.log.
 		case "$rc" in 0|4|124|137|143) ;; *)
 			mv "$res/$suite.log" "$res/$suite.first.log"
 			echo "# $suite failed (exit $rc): retrying once"
+			rm -f "$res/.rc"
 			( cd "$dir" && timeout "$tmo" sh -c "$cmd" 2>&1; echo $? > "$res/.rc" ) |
 				tee "$res/$suite.log" | sed 's/^/# /'
-			rc=$(cat "$res/.rc")
+			suite_rc
 			[ "$rc" = 0 ] && echo "$suite" >> "$res/flaky"
 		esac
 		echo "$suite $rc" >> "$res/exit-codes"

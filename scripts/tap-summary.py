@@ -4,6 +4,8 @@
 Prints a table (suite x passed/failed/skipped), every failure and every skip that the
 expected-skips file does not list, and ends with the line "N passed, N failed, N skipped".
 Writes summary.json beside the logs. Exit status 1 on any failure or unexpected skip.
+With the check list as a third argument, a listed suite that left no exit status (the
+guest died or timed out before it ended) is a failure too.
 """
 import fnmatch
 import json
@@ -55,6 +57,16 @@ def load_expected(path):
     return exp
 
 
+def load_list(path):
+    """The suites of a check list, in order (suite<TAB>timeout<TAB>command lines)."""
+    suites = []
+    if path and Path(path).exists():
+        for line in Path(path).read_text().splitlines():
+            if line.strip() and not line.startswith('#') and '\t' in line:
+                suites.append(line.split('\t', 1)[0])
+    return suites
+
+
 def main():
     res = Path(sys.argv[1])
     expected = load_expected(sys.argv[2] if len(sys.argv) > 2 else None)
@@ -64,12 +76,20 @@ def main():
         codes.append((suite, int(rc)))
     if not codes:
         print('no test ran: the guest produced no results', file=sys.stderr)
+    # Suites of the list that left no exit status did not finish: the guest crashed,
+    # hung or ran out of time during or before them. Each still gets its row.
+    done = {suite for suite, _ in codes}
+    missing = [s for s in load_list(sys.argv[3] if len(sys.argv) > 3 else None) if s not in done]
+    codes += [(suite, None) for suite in missing]
     rows, failures, new_skips, summary = [], [], [], {}
     for suite, rc in codes:
         log = res / f'{suite}.log'
         text = log.read_text(errors='replace') if log.exists() else ''
         results = parse_log(text) or parse_counts(text)
-        if not results:
+        if rc is None:
+            results.append(('fail', 'did not finish (no exit status: the guest crashed, '
+                                    'hung or ran out of time)'))
+        elif not results:
             results = [('pass' if rc == 0 else 'skip' if rc == 4 else 'fail', suite)]
         elif rc not in (0, 4) and not any(s == 'fail' for s, _ in results):
             results.append(('fail', f'exit status {rc}'))

@@ -31,9 +31,10 @@ kvm)
 	case "$ARCH" in x86_64|i386*) ;; *) die "ACCEL=kvm: a $ARCH guest on this host needs TCG" ;; esac
 	accel=(-accel kvm -cpu host) ;;
 tcg)
-	# Multi-threaded TCG only where there is more than one CPU to run.
-	if [ "$SMP" -gt 1 ]; then accel=(-accel tcg,thread=multi); else accel=(-accel tcg); fi
-	accel+=(-cpu "$QEMU_CPU") ;;
+	# Multi-threaded TCG only where there is more than one CPU to run
+	# (TCG_THREAD=single|multi overrides).
+	if [ -z "${TCG_THREAD:-}" ] && [ "$SMP" -gt 1 ]; then TCG_THREAD=multi; fi
+	accel=(-accel "tcg${TCG_THREAD:+,thread=$TCG_THREAD}" -cpu "$QEMU_CPU") ;;
 *) die "ACCEL must be kvm or tcg" ;;
 esac
 
@@ -117,10 +118,14 @@ sysrq_dump() {
 	sysrq_dump
 ) &
 boot_watch=$!
+# No VGA and no NIC: the guests use neither, and their option ROMs come from packages
+# that qemu-system-ppc and -mips only recommend (seabios, ipxe-qemu): without them, a
+# fresh machine that installed no x86 QEMU failed with 'failed to find romfile
+# "vgabios-stdvga.bin"' before the guest started.
 set +e
 timeout --foreground -k 10 "$TIMEOUT" \
 	"$QEMU" "${machine[@]}" "${accel[@]}" "${smp[@]}" -m "$MEM" "${numa[@]}" \
-	-display none -monitor none -no-reboot -serial mon:stdio \
+	-display none -vga none -net none -monitor none -no-reboot -serial mon:stdio \
 	-kernel "$image" -initrd "$initrd" -append "$append" \
 	-virtfs "local,path=$TOP,mount_tag=repo,security_model=none,id=repo" \
 	${QEMU_EXTRA:-} < "$fifo" 2>&1 | tee "$logf"
