@@ -62,5 +62,8 @@ run_all() {
 
 run_all | tee "$res/tap.txt"
 rm -f "$res/.rc"
+# The kernel log at every level: the console shows warnings and worse only, and an
+# OOM report's memory cgroup statistics are info.
+dmesg > "$res/dmesg.txt" 2>&1 || true
 # Leave any late kernel message in the console log before the guest reports.
 sleep 1
