@@ -53,9 +53,10 @@ static uint64_t xs(uint64_t *s)
 	return *s;
 }
 
-static uint64_t tag(size_t pg, size_t line, unsigned int round)
+/* The word @word of file page @pg in round @round: every word of every page differs. */
+static uint64_t tag(size_t pg, size_t word, unsigned int round)
 {
-	return 0x5250524f42450000ULL ^ ((uint64_t)pg << 20) ^ ((uint64_t)round << 12) ^ line;
+	return 0x5250524f42450000ULL ^ ((uint64_t)pg << 24) ^ ((uint64_t)round << 12) ^ word;
 }
 
 /* The file page shown at each slot: map[slot]. */
@@ -77,16 +78,21 @@ static int child(int blocks, size_t npages, unsigned int round, uint64_t seed)
 	for (i = 0; i < npages; i++)
 		map[i] = i;
 	if (blocks) {
+		size_t *order, slot = 0;
+
 		/* Cut the window into blocks of 16..512 pages and show them shuffled. */
 		start = malloc(npages / 16 * sizeof(*start) + sizeof(*start));
+		if (!start)
+			die("malloc");
 		for (i = 0; i < npages; nblk++) {
 			start[nblk] = i;
 			i += 16 + xs(&seed) % 497;
 			if (i > npages)
 				i = npages;
 		}
-		size_t *order = malloc(nblk * sizeof(*order)), slot = 0;
-
+		order = malloc(nblk * sizeof(*order));
+		if (!order)
+			die("malloc");
 		for (i = 0; i < nblk; i++)
 			order[i] = i;
 		for (i = nblk - 1; i > 0; i--) {
@@ -105,18 +111,19 @@ static int child(int blocks, size_t npages, unsigned int round, uint64_t seed)
 			slot += len;
 		}
 		free(order);
+		free(start);
 	}
 	for (i = 0; i < npages; i++) {
 		uint64_t *p = (uint64_t *)(win + i * ps);
 
 		for (j = 0; j < ps / 8; j++)
-			p[j] = tag(map[i], j / 8, round);
+			p[j] = tag(map[i], j, round);
 	}
 	for (i = 0; i < npages; i++) {
 		const uint64_t *p = (const uint64_t *)(win + i * ps);
 
 		for (j = 0; j < ps / 8; j++)
-			if (p[j] != tag(map[i], j / 8, round) && bad++ < 10)
+			if (p[j] != tag(map[i], j, round) && bad++ < 10)
 				fprintf(stderr, "slot %zu (file page %zu) word %zu: %#llx\n", i,
 					map[i], j, (unsigned long long)p[j]);
 	}
@@ -124,7 +131,7 @@ static int child(int blocks, size_t npages, unsigned int round, uint64_t seed)
 		if (pread(fd, buf, ps, i * ps) != (ssize_t)ps)
 			die("pread");
 		for (j = 0; j < ps / 8; j++)
-			if (((uint64_t *)buf)[j] != tag(i, j / 8, round) && bad++ < 20)
+			if (((uint64_t *)buf)[j] != tag(i, j, round) && bad++ < 20)
 				fprintf(stderr, "pread page %zu word %zu\n", i, j);
 	}
 	printf("round %u: %s window, %zu blocks, %zu wrong words\n", round,
